@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "popp-console",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "popp-console", targets: ["popp-console"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    .target(name: "PoppAPI", swiftSettings: strictSettings),
+    .target(
+      name: "PoppSandbox",
+      dependencies: [
+        "PoppAPI",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .target(name: "ConsoleCore", dependencies: ["PoppAPI"], swiftSettings: strictSettings),
+    .executableTarget(
+      name: "popp-console",
+      dependencies: [
+        "PoppAPI", "PoppSandbox", "ConsoleCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(name: "PoppAPITests", dependencies: ["PoppAPI"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "PoppSandboxTests", dependencies: ["PoppAPI", "PoppSandbox"], swiftSettings: strictSettings),
+    .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"], swiftSettings: strictSettings),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,69 @@
+import GRDB
+
+/// The sandbox's SQLite schema, built by migrations so that a `--db` file from an older
+/// build opens in a newer one.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+          CREATE TABLE organization (id TEXT PRIMARY KEY, apiKey TEXT NOT NULL);
+          CREATE TABLE agent (
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, organizationId TEXT NOT NULL,
+            agentName TEXT NOT NULL, agentTone TEXT NOT NULL);
+          CREATE TABLE template (
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, organizationId TEXT NOT NULL,
+            name TEXT NOT NULL, channel TEXT NOT NULL, type TEXT NOT NULL,
+            campaignType TEXT NOT NULL, body TEXT NOT NULL);
+          CREATE TABLE campaign (
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, organizationId TEXT NOT NULL,
+            externalId TEXT, campaignStatus TEXT NOT NULL, createdAt INTEGER NOT NULL,
+            resource TEXT NOT NULL);
+          CREATE INDEX campaign_by_org ON campaign(organizationId, createdAt, seq);
+          CREATE TABLE conversation (
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, organizationId TEXT NOT NULL,
+            campaignId TEXT NOT NULL, externalId TEXT, externalCampaignId TEXT,
+            candidateId TEXT NOT NULL, firstName TEXT NOT NULL, lastName TEXT,
+            phoneNumber TEXT, emailAddress TEXT, channel TEXT NOT NULL, status TEXT NOT NULL,
+            stage TEXT NOT NULL, needsReview INTEGER NOT NULL DEFAULT 0, needsReviewReason TEXT,
+            isHumanTakeover INTEGER NOT NULL DEFAULT 0, outcomes TEXT NOT NULL DEFAULT '[]',
+            lastMessageAt INTEGER, createdAt INTEGER NOT NULL, updatedAt INTEGER NOT NULL,
+            openingMessage TEXT, additionalContext TEXT, businessHours INTEGER NOT NULL DEFAULT 0,
+            persona TEXT NOT NULL, personaSeed INTEGER NOT NULL, phase TEXT NOT NULL,
+            questionIndex INTEGER NOT NULL DEFAULT -1, nudges INTEGER NOT NULL DEFAULT 0,
+            pendingEvent TEXT, nextEventAt INTEGER, pendingAnswer TEXT);
+          CREATE INDEX conversation_by_org ON conversation(organizationId, createdAt, seq);
+          CREATE INDEX conversation_by_campaign ON conversation(organizationId, campaignId, createdAt, seq);
+          CREATE INDEX conversation_by_candidate ON conversation(organizationId, candidateId);
+          CREATE INDEX conversation_due ON conversation(nextEventAt) WHERE nextEventAt IS NOT NULL;
+          CREATE TABLE message (
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, conversationId TEXT NOT NULL,
+            body TEXT NOT NULL, sender TEXT NOT NULL, status TEXT NOT NULL, templateId TEXT,
+            createdAt INTEGER NOT NULL);
+          CREATE INDEX message_by_conversation ON message(conversationId, createdAt, seq);
+          """)
+    }
+    return migrator
+  }
+
+  static func open(path: String?) throws -> DatabaseQueue {
+    var configuration = Configuration()
+    configuration.label = "popp-sandbox"
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA foreign_keys = ON")
+    }
+    let queue: DatabaseQueue
+    if let path {
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+      try queue.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+      }
+    } else {
+      queue = try DatabaseQueue(configuration: configuration)
+    }
+    try migrator.migrate(queue)
+    return queue
+  }
+}

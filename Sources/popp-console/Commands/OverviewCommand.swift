@@ -1,0 +1,57 @@
+import ArgumentParser
+import ConsoleCore
+import Foundation
+import PoppAPI
+import PoppSandbox
+
+/// What `popp-console` does with no subcommand. Until the terminal console lands it prints
+/// an overview: of Popp when credentials are set, else of a freshly started built-in sandbox.
+struct OverviewCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "overview", abstract: "Show campaigns and the conversations that need review (the default).")
+
+  @Flag(help: "Use the built-in sandbox even when credentials are set.") var sandbox = false
+  @Option(name: .customLong("demo-size"), help: "Conversations of demo data in the built-in sandbox.") var demoSize = 200
+
+  func run() async throws {
+    let settings = try ConnectionSettings.fromEnvironment()
+    if !sandbox && settings.hasCredentials {
+      return try await Self.printOverview(HTTPPoppClient(configuration: try settings.clientConfiguration()), origin: settings.baseURL.absoluteString)
+    }
+    let server = try SandboxServer(configuration: SandboxConfiguration(port: 0, demoSize: demoSize))
+    let organization = server.configuration.organizations[0]
+    let (urls, continuation) = AsyncStream.makeStream(of: URL.self)
+    let serving = Task { try await server.run { url in continuation.yield(url) } }
+    defer { serving.cancel() }
+    guard let url = await urls.first(where: { _ in true }) else { return }
+    print("SANDBOX — a local emulator of Popp with demo data (no real candidates are contacted).")
+    print("To reach Popp, set POPP_API_KEY and POPP_ORGANIZATION_ID (and POPP_BASE_URL if needed).\n")
+    let client = HTTPPoppClient(configuration: try ClientConfiguration(baseURL: url, organizationId: organization.id, apiKey: organization.apiKey))
+    try await Self.printOverview(client, origin: url.absoluteString)
+  }
+
+  static func printOverview(_ client: some PoppClient, origin: String) async throws {
+    let campaigns = try await client.allCampaigns(pageSize: 100).collect()
+    var counts: [String: [ConversationStatus: Int]] = [:]
+    var flagged: [Conversation] = []
+    for try await conversation in client.allConversations(ConversationQuery(sortDirection: .descending, limit: 500)) {
+      counts[conversation.campaignId ?? "", default: [:]][conversation.conversationStatus, default: 0] += 1
+      if conversation.needsReview { flagged.append(conversation) }
+    }
+    print("Campaigns at \(origin):")
+    Output.table(
+      ["STATUS", "CHANNEL", "ONGOING", "REVIEW", "DONE", "TITLE"],
+      campaigns.map { campaign in
+        let byStatus = counts[campaign.id] ?? [:]
+        let total = byStatus.values.reduce(0, +)
+        let ongoing = byStatus[.ongoing] ?? 0
+        let review = flagged.filter { $0.campaignId == campaign.id }.count
+        return [campaign.campaignStatus.rawValue, campaign.channel.rawValue, String(ongoing), String(review), String(total - ongoing), Output.clean(campaign.campaignTitle)]
+      })
+    print("\nNeeds review (\(flagged.count)):")
+    let now = Date()
+    Output.table(
+      ["ID", "WAITING", "NAME"],
+      flagged.map { [$0.id, RelativeTime.describe($0.updatedAt, now: now), Output.clean($0.participantName) + " — " + Output.clean($0.needsReviewReason)] })
+  }
+}

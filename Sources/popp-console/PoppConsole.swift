@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import PoppAPI
+
+@main
+struct PoppConsole: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "popp-console",
+    abstract: "A terminal console for recruiters working Popp AI outreach, with a built-in sandbox.",
+    discussion: """
+      Credentials come from the environment, never from arguments:
+        POPP_API_KEY, POPP_ORGANIZATION_ID, POPP_BASE_URL (default https://api.joinpopp.com/v1).
+      Without them, popp-console starts its built-in sandbox.
+
+      Exit codes: 0 ok, 1 API or network error, 2 usage error.
+      """,
+    subcommands: [
+      OverviewCommand.self, SandboxCommand.self, CampaignsCommand.self, TemplatesCommand.self,
+      ConversationsCommand.self,
+    ],
+    defaultSubcommand: OverviewCommand.self)
+
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch let error as PoppError {
+      FileHandle.standardError.write(Data("popp-console: \(error)\n".utf8))
+      Foundation.exit(error.isUsageError ? ExitStatus.usage : ExitStatus.failure)
+    } catch let error as CLIError {
+      FileHandle.standardError.write(Data("popp-console: \(error.message)\n".utf8))
+      Foundation.exit(error.exitCode)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        Foundation.exit(0)
+      }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Foundation.exit(code == .validationFailure ? ExitStatus.usage : code.rawValue)
+    }
+  }
+}
+
+enum ExitStatus {
+  static let failure: Int32 = 1
+  static let usage: Int32 = 2
+}
+
+/// A failure of the command line itself, with its exit code.
+struct CLIError: Error {
+  var message: String
+  var exitCode: Int32 = ExitStatus.usage
+}
+
+extension PoppError {
+  /// Missing or malformed settings are the user's to fix, like a bad flag.
+  var isUsageError: Bool {
+    if case .invalidConfiguration = self { return true }
+    return false
+  }
+}
