@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Everything that can go wrong talking to Popp, typed so that callers can act on it
 /// (retry, refuse, show against a field) and carrying the server's own `error` text.
@@ -91,7 +91,7 @@ public enum PoppError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  static func from(status: Int, body: Data, retryAfter: Double?) -> PoppError {
+  public static func from(status: Int, body: Data, retryAfter: Double?) -> PoppError {
     let text =
       (try? JSONDecoder().decode(ErrorBody.self, from: body).error)
       ?? HTTPURLResponse.localizedString(forStatusCode: status)

@@ -18,16 +18,16 @@ struct OverviewCommand: AsyncParsableCommand {
     if !sandbox && settings.hasCredentials {
       return try await Self.printOverview(HTTPPoppClient(configuration: try settings.clientConfiguration()), origin: settings.baseURL.absoluteString)
     }
-    let server = try SandboxServer(configuration: SandboxConfiguration(port: 0, demoSize: demoSize))
-    let organization = server.configuration.organizations[0]
-    let (urls, continuation) = AsyncStream.makeStream(of: URL.self)
-    let serving = Task { try await server.run { url in continuation.yield(url) } }
-    defer { serving.cancel() }
-    guard let url = await urls.first(where: { _ in true }) else { return }
+    let sandbox = try await RunningSandbox.start(SandboxConfiguration(port: 0, demoSize: demoSize))
     print("SANDBOX — a local emulator of Popp with demo data (no real candidates are contacted).")
     print("To reach Popp, set POPP_API_KEY and POPP_ORGANIZATION_ID (and POPP_BASE_URL if needed).\n")
-    let client = HTTPPoppClient(configuration: try ClientConfiguration(baseURL: url, organizationId: organization.id, apiKey: organization.apiKey))
-    try await Self.printOverview(client, origin: url.absoluteString)
+    do {
+      try await Self.printOverview(try sandbox.client(), origin: sandbox.baseURL.absoluteString)
+    } catch {
+      await sandbox.stop()
+      throw error
+    }
+    await sandbox.stop()
   }
 
   static func printOverview(_ client: some PoppClient, origin: String) async throws {
