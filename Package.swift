@@ -41,6 +41,8 @@ let package = Package(
     .testTarget(
       name: "PoppSandboxTests", dependencies: ["PoppAPI", "PoppSandbox"], swiftSettings: strictSettings),
     .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"], swiftSettings: strictSettings),
+    // Runs the built `popp-console` binary as a user would, against its own sandbox.
+    .testTarget(name: "CLITests", dependencies: ["popp-console", "PoppAPI"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )
