@@ -10,7 +10,10 @@ let package = Package(
   name: "popp-console",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "popp-console", targets: ["popp-console"])
+    .executable(name: "popp-console", targets: ["popp-console"]),
+    .library(name: "PoppAPI", targets: ["PoppAPI"]),
+    .library(name: "PoppSandbox", targets: ["PoppSandbox"]),
+    .library(name: "ConsoleCore", targets: ["ConsoleCore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -28,7 +28,8 @@ struct CLI {
     let output = out.fileHandleForReading.readDataToEndOfFile()
     let errors = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Result(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self))
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self))
   }
 }
 
@@ -69,7 +70,10 @@ final class SandboxProcess {
 @Suite(.serialized) struct CLITests {
   @Test func sandboxPrintsOneReadyLineAndExitsCleanlyOnSIGTERM() throws {
     let sandbox = try SandboxProcess(["--org", "acme:acme-key", "--org", "beta:beta-key"])
-    #expect(sandbox.readyLine.range(of: #"^sandbox listening on http://127\.0\.0\.1:[0-9]+/v1 organization=acme api-key=acme-key$"#, options: .regularExpression) != nil, "\(sandbox.readyLine)")
+    #expect(
+      sandbox.readyLine.range(
+        of: #"^sandbox listening on http://127\.0\.0\.1:[0-9]+/v1 organization=acme api-key=acme-key$"#, options: .regularExpression)
+        != nil, "\(sandbox.readyLine)")
     #expect(sandbox.stop() == 0)
   }
 
@@ -114,24 +118,31 @@ final class SandboxProcess {
   @Test func createCampaignAndConversation() throws {
     let sandbox = try SandboxProcess()
     defer { _ = sandbox.stop() }
-    let templates = try PoppJSON.makeDecoder().decode([Template].self, from: Data(try CLI.run(["templates", "list", "--json"], environment: sandbox.environment).stdout.utf8))
+    let templates = try PoppJSON.makeDecoder().decode(
+      [Template].self, from: Data(try CLI.run(["templates", "list", "--json"], environment: sandbox.environment).stdout.utf8))
     let opening = try #require(templates.first { $0.canOpen(channel: .sms, campaignType: .applicantOutreach) })
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("campaign-\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: file) }
-    try Data("""
+    try Data(
+      """
       {"campaignType": "APPLICANT_OUTREACH", "channel": "SMS", "closingMethod": "PHONE_NUMBER",
        "campaignTitle": "Bus driver", "campaignDescription": "Drive buses.", "company": "Metro", "location": "Leeds",
        "contactNumber": "+441135550100", "openingMessageTemplateId": "\(opening.id)", "campaignStatus": "LIVE",
        "questions": [{"questionType": "TEXT", "isMandatory": true, "content": "Do you hold a PCV licence?"}]}
-      """.utf8).write(to: file)
+      """.utf8
+    ).write(to: file)
     let created = try CLI.run(["campaigns", "create", "--file", file.path, "--json"], environment: sandbox.environment)
     #expect(created.status == 0, "\(created.stderr)")
     let campaign = try PoppJSON.makeDecoder().decode(Campaign.self, from: Data(created.stdout.utf8))
     #expect(campaign.closingMethod == .phoneNumber && campaign.contactNumber == "+441135550100")
 
-    let launched = try CLI.run(["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "+447700900123"], environment: sandbox.environment)
+    let launched = try CLI.run(
+      ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "+447700900123"],
+      environment: sandbox.environment)
     #expect(launched.status == 0 && launched.stdout.contains("Conversation created"))
-    let bad = try CLI.run(["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "07700 900123"], environment: sandbox.environment)
+    let bad = try CLI.run(
+      ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "07700 900123"],
+      environment: sandbox.environment)
     #expect(bad.status == 1 && bad.stderr.contains("E.164"))
 
     try Data(#"{"campaignType": "APPLICANT_OUTREACH", "channel": "SMS", "closingMethod": "MEETING_URL"}"#.utf8).write(to: file)
@@ -144,15 +155,19 @@ final class SandboxProcess {
     let missing = try CLI.run(["campaigns", "list"], environment: [:])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("POPP_API_KEY") && missing.stderr.contains("POPP_ORGANIZATION_ID"))
-    let badFlag = try CLI.run(["conversations", "create", "--campaign", "c", "--first-name", "A"], environment: ["POPP_API_KEY": "k", "POPP_ORGANIZATION_ID": "o"])
+    let badFlag = try CLI.run(
+      ["conversations", "create", "--campaign", "c", "--first-name", "A"], environment: ["POPP_API_KEY": "k", "POPP_ORGANIZATION_ID": "o"])
     #expect(badFlag.status == 2 && badFlag.stderr.contains("--phone"))
-    let plainHTTP = try CLI.run(["campaigns", "list"], environment: ["POPP_API_KEY": "k", "POPP_ORGANIZATION_ID": "o", "POPP_BASE_URL": "http://popp.example.com/v1"])
+    let plainHTTP = try CLI.run(
+      ["campaigns", "list"], environment: ["POPP_API_KEY": "k", "POPP_ORGANIZATION_ID": "o", "POPP_BASE_URL": "http://popp.example.com/v1"])
     #expect(plainHTTP.status == 2 && plainHTTP.stderr.contains("https"))
     #expect(try CLI.run(["--help"], environment: [:]).status == 0)
   }
 
   @Test func networkFailuresExit1WithoutLeakingTheKey() throws {
-    let result = try CLI.run(["campaigns", "list"], environment: ["POPP_API_KEY": "very-secret-key", "POPP_ORGANIZATION_ID": "o", "POPP_BASE_URL": "http://127.0.0.1:9/v1"])
+    let result = try CLI.run(
+      ["campaigns", "list"],
+      environment: ["POPP_API_KEY": "very-secret-key", "POPP_ORGANIZATION_ID": "o", "POPP_BASE_URL": "http://127.0.0.1:9/v1"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("network error"))
     #expect(!(result.stderr + result.stdout).contains("very-secret-key"))

@@ -64,7 +64,9 @@ import Testing
   @Test func aBadBaseURLIsRefused() {
     #expect(throws: PoppError.self) { try ConnectionSettings.fromEnvironment(["POPP_BASE_URL": "not a url"]) }
     #expect(throws: PoppError.self) {
-      try ConnectionSettings.fromEnvironment(["POPP_BASE_URL": "http://popp.example.com/v1", "POPP_API_KEY": "k", "POPP_ORGANIZATION_ID": "o"]).clientConfiguration()
+      try ConnectionSettings.fromEnvironment([
+        "POPP_BASE_URL": "http://popp.example.com/v1", "POPP_API_KEY": "k", "POPP_ORGANIZATION_ID": "o",
+      ]).clientConfiguration()
     }
   }
 }

@@ -38,7 +38,8 @@ import Testing
     #expect(policy.backoff(attempt: 1, randomUnit: 0.999) < 1)
     #expect(policy.backoff(attempt: 2, randomUnit: 0) == 1)
     #expect(policy.backoff(attempt: 3, randomUnit: 0) == 1.5, "capped at maxDelay 3")
-    #expect(policy.delay(after: .server(status: 500, message: ""), attempt: 4, idempotent: true, randomUnit: 0) == nil, "attempts are bounded")
+    #expect(
+      policy.delay(after: .server(status: 500, message: ""), attempt: 4, idempotent: true, randomUnit: 0) == nil, "attempts are bounded")
   }
 }
 

@@ -51,7 +51,8 @@ import Testing
     #expect(takeover.conversationStatus == .ongoing)
     let handBack = try decoder.decode(
       HandBackResponse.self,
-      from: Data(#"{"id": "d4e5f6a7-b8c9-0123-def4-567890123456", "status": "ONGOING", "stage": "INITIAL", "isHumanTakeover": false}"#.utf8))
+      from: Data(#"{"id": "d4e5f6a7-b8c9-0123-def4-567890123456", "status": "ONGOING", "stage": "INITIAL", "isHumanTakeover": false}"#.utf8)
+    )
     #expect(handBack.status == .ongoing)
     #expect(handBack.stage == .initial)
     #expect(!handBack.isHumanTakeover)

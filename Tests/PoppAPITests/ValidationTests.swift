@@ -88,7 +88,8 @@ import Testing
       Question(questionType: .document, isMandatory: nil, documentTypes: []),
       Question(questionType: .unknown("VIDEO"), isMandatory: true),
     ]
-    #expect(fields(request) == ["questions[0].content", "questions[1].isMandatory", "questions[1].documentTypes", "questions[2].questionType"])
+    #expect(
+      fields(request) == ["questions[0].content", "questions[1].isMandatory", "questions[1].documentTypes", "questions[2].questionType"])
     request.campaignType = .scheduling
     request.questions = nil
     #expect(!fields(request).contains("questions"), "SCHEDULING campaigns need no questions")
@@ -145,7 +146,8 @@ import Testing
 @Suite struct TemplateRenderingTests {
   @Test func fillsKnownPlaceholdersAndKeepsTheRest() {
     let values = TemplateRendering.Values(candidateFirstName: "美咲", agentName: "Alex", company: "Popp")
-    let text = TemplateRendering.render("Hi {{CANDIDATE_FIRST_NAME}}, {{ AGENT_NAME }} from {{COMPANY}} — {{SALARY}} {{JOB_TITLE}} {{", with: values)
+    let text = TemplateRendering.render(
+      "Hi {{CANDIDATE_FIRST_NAME}}, {{ AGENT_NAME }} from {{COMPANY}} — {{SALARY}} {{JOB_TITLE}} {{", with: values)
     #expect(text == "Hi 美咲, Alex from Popp — {{SALARY}} {{JOB_TITLE}} {{")
   }
 }

@@ -54,7 +54,9 @@ import Testing
         campaignType: .applicantOutreach, channel: .whatsapp, closingMethod: .custom, campaignTitle: "T",
         campaignDescription: "D", company: "C", location: "L", customMessage: "Thanks", openingMessageTemplateId: smsOpening.id,
         questions: [.text("Q?")])
-      await expectError({ $0.serverMessage?.hasPrefix("openingMessageTemplateId must name an OPENING_MESSAGE template for WHATSAPP") == true }) {
+      await expectError({
+        $0.serverMessage?.hasPrefix("openingMessageTemplateId must name an OPENING_MESSAGE template for WHATSAPP") == true
+      }) {
         _ = try await harness.client.createCampaign(base)
       }
       var noCompany = base
@@ -62,7 +64,8 @@ import Testing
       await expectError({ $0.serverMessage == "company is required for APPLICANT_OUTREACH campaigns" }) {
         _ = try await harness.client.createCampaign(noCompany)
       }
-      let (status, body) = try await harness.raw("POST", "campaigns", body: Data(#"{"campaignType": "APPLICANT_OUTREACH", "questions": "many"}"#.utf8))
+      let (status, body) = try await harness.raw(
+        "POST", "campaigns", body: Data(#"{"campaignType": "APPLICANT_OUTREACH", "questions": "many"}"#.utf8))
       #expect(status == 400)
       #expect(body.contains("questions has the wrong type"))
       #expect(try await harness.client.allCampaigns().collect().count == before, "refused creates store nothing")
@@ -90,10 +93,13 @@ import Testing
       let stranger = try harness.sandbox.client(organization: Harness.other)
       await expectError({ $0.statusCode == 404 }) { _ = try await stranger.campaign(id: campaign.id) }
       await expectError({ $0.statusCode == 404 }) { _ = try await stranger.conversation(id: conversation.id) }
-      await expectError({ $0.statusCode == 404 }) { _ = try await stranger.listMessages(conversationId: conversation.id, sortDirection: nil, limit: nil, nextToken: nil) }
+      await expectError({ $0.statusCode == 404 }) {
+        _ = try await stranger.listMessages(conversationId: conversation.id, sortDirection: nil, limit: nil, nextToken: nil)
+      }
       await expectError({ $0.statusCode == 404 }) { _ = try await stranger.takeOver(conversationId: conversation.id) }
       await expectError({ $0.statusCode == 404 }) {
-        _ = try await stranger.createConversation(ConversationCreateRequest(campaignId: campaign.id, firstName: "X", phoneNumber: "+14155550000"))
+        _ = try await stranger.createConversation(
+          ConversationCreateRequest(campaignId: campaign.id, firstName: "X", phoneNumber: "+14155550000"))
       }
       #expect(try await stranger.allConversations().collect().isEmpty)
     }
@@ -106,9 +112,20 @@ import Testing
       let email = try await harness.makeCampaign(channel: .email, closing: .meetingURL)
       let cases: [(Campaign, ConversationCreateRequest, String)] = [
         (whatsapp, ConversationCreateRequest(firstName: "A", phoneNumber: "07700 900123"), "phoneNumber must be in E.164"),
-        (whatsapp, ConversationCreateRequest(firstName: "A", phoneNumber: "+14155551234", openingMessage: "Hi"), "openingMessage is not allowed on WHATSAPP"),
-        (sms, ConversationCreateRequest(firstName: "A", phoneNumber: "+14155551234", openingMessage: "Hi there"), "openingMessage must contain STOP"),
-        (sms, ConversationCreateRequest(firstName: "A", phoneNumber: "+14155551234", openingMessage: String(repeating: "x", count: 601) + "STOP"), "openingMessage must be at most 600"),
+        (
+          whatsapp, ConversationCreateRequest(firstName: "A", phoneNumber: "+14155551234", openingMessage: "Hi"),
+          "openingMessage is not allowed on WHATSAPP"
+        ),
+        (
+          sms, ConversationCreateRequest(firstName: "A", phoneNumber: "+14155551234", openingMessage: "Hi there"),
+          "openingMessage must contain STOP"
+        ),
+        (
+          sms,
+          ConversationCreateRequest(
+            firstName: "A", phoneNumber: "+14155551234", openingMessage: String(repeating: "x", count: 601) + "STOP"),
+          "openingMessage must be at most 600"
+        ),
         (email, ConversationCreateRequest(firstName: "A", phoneNumber: "+14155551234"), "emailAddress is required for EMAIL"),
         (email, ConversationCreateRequest(lastName: "B", emailAddress: "a@example.com"), "firstName is required"),
       ]
@@ -121,14 +138,17 @@ import Testing
       }
       let draft = try await harness.makeCampaign(status: .draft)
       await expectError({ $0.statusCode == 409 }) {
-        _ = try await harness.client.createConversation(ConversationCreateRequest(campaignId: draft.id, firstName: "A", phoneNumber: "+14155551234"))
+        _ = try await harness.client.createConversation(
+          ConversationCreateRequest(campaignId: draft.id, firstName: "A", phoneNumber: "+14155551234"))
       }
       await expectError({ $0.statusCode == 404 }) {
-        _ = try await harness.client.createConversation(ConversationCreateRequest(campaignId: "no-such-campaign", firstName: "A", phoneNumber: "+14155551234"))
+        _ = try await harness.client.createConversation(
+          ConversationCreateRequest(campaignId: "no-such-campaign", firstName: "A", phoneNumber: "+14155551234"))
       }
       #expect(try await harness.client.allConversations().collect().isEmpty, "refused creates store nothing")
       let accepted = try await harness.client.createConversation(
-        ConversationCreateRequest(externalCampaignId: sms.externalId, firstName: "A", phoneNumber: "+14155551234", openingMessage: "Hi! Reply STOP to opt out"))
+        ConversationCreateRequest(
+          externalCampaignId: sms.externalId, firstName: "A", phoneNumber: "+14155551234", openingMessage: "Hi! Reply STOP to opt out"))
       #expect(accepted.message == "Conversation created")
     }
   }

@@ -15,7 +15,9 @@ struct Harness {
   let client: HTTPPoppClient
   let control: SandboxControlClient
 
-  static func start(demoSize: Int = 0, databasePath: String? = nil, retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05)) async throws -> Harness {
+  static func start(
+    demoSize: Int = 0, databasePath: String? = nil, retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05)
+  ) async throws -> Harness {
     let sandbox = try await RunningSandbox.start(
       SandboxConfiguration(port: 0, databasePath: databasePath, seed: 7, speed: 0, demoSize: demoSize, organizations: [.default, other]))
     return Harness(sandbox: sandbox, client: try sandbox.client(retryPolicy: retryPolicy), control: sandbox.control())
@@ -24,7 +26,8 @@ struct Harness {
   func stop() async { await sandbox.stop() }
 
   /// A LIVE WhatsApp applicant campaign with two mandatory questions.
-  func makeCampaign(channel: Channel = .whatsapp, closing: ClosingMethod = .custom, status: CampaignStatus = .live) async throws -> Campaign {
+  func makeCampaign(channel: Channel = .whatsapp, closing: ClosingMethod = .custom, status: CampaignStatus = .live) async throws -> Campaign
+  {
     let templates = try await client.listTemplates()
     let opening = templates.first { $0.canOpen(channel: channel, campaignType: .applicantOutreach) }
     var request = CampaignCreateRequest(
@@ -50,7 +53,8 @@ struct Harness {
       ConversationCreateRequest(
         campaignId: campaign.id, firstName: firstName, lastName: "Lovelace", phoneNumber: usesEmail ? nil : value,
         emailAddress: usesEmail ? value : nil, externalId: "cand-\(firstName)"))
-    let page = try await client.listConversations(ConversationQuery(campaignId: campaign.id, sortDirection: .descending, limit: 1), nextToken: nil)
+    let page = try await client.listConversations(
+      ConversationQuery(campaignId: campaign.id, sortDirection: .descending, limit: 1), nextToken: nil)
     return try #require(page.data.first)
   }
 
@@ -84,10 +88,13 @@ struct Harness {
 }
 
 /// Runs `body` against a fresh sandbox and always stops it.
-func withSandbox(demoSize: Int = 0, databasePath: String? = nil, retryPolicy: RetryPolicy? = nil, _ body: (Harness) async throws -> Void) async throws {
+func withSandbox(demoSize: Int = 0, databasePath: String? = nil, retryPolicy: RetryPolicy? = nil, _ body: (Harness) async throws -> Void)
+  async throws
+{
   let harness =
-    if let retryPolicy { try await Harness.start(demoSize: demoSize, databasePath: databasePath, retryPolicy: retryPolicy) }
-    else { try await Harness.start(demoSize: demoSize, databasePath: databasePath) }
+    if let retryPolicy { try await Harness.start(demoSize: demoSize, databasePath: databasePath, retryPolicy: retryPolicy) } else {
+      try await Harness.start(demoSize: demoSize, databasePath: databasePath)
+    }
   do {
     try await body(harness)
   } catch {
@@ -97,7 +104,8 @@ func withSandbox(demoSize: Int = 0, databasePath: String? = nil, retryPolicy: Re
   await harness.stop()
 }
 
-func expectError(_ expected: (PoppError) -> Bool, _ body: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) async {
+func expectError(_ expected: (PoppError) -> Bool, _ body: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) async
+{
   do {
     try await body()
     Issue.record("expected an error", sourceLocation: sourceLocation)

@@ -48,7 +48,8 @@ import Testing
       try await harness.control.setFaults(.init(errorRate: 1, methods: ["POST"]))
       try await harness.control.resetStats()
       await expectError({ $0.statusCode == 500 }) {
-        _ = try await harness.client.createConversation(ConversationCreateRequest(campaignId: campaign.id, firstName: "A", phoneNumber: "+14155551234"))
+        _ = try await harness.client.createConversation(
+          ConversationCreateRequest(campaignId: campaign.id, firstName: "A", phoneNumber: "+14155551234"))
       }
       #expect(try await harness.control.stats().count("POST /v1/conversations") == 1)
       try await harness.control.clearFaults()

@@ -26,10 +26,28 @@ import Testing
     }
   }
 
+  @Test func pagesAreExactWhenAWholeBulkSharesOneCreationTime() async throws {
+    try await withSandbox(demoSize: 5) { harness in
+      let campaign = try await harness.makeCampaign()
+      let contacts = (0..<30).map { BulkContact(firstName: "Bulk \($0)", phoneNumber: "+1415555\(String(1000 + $0))") }
+      _ = try await harness.client.createConversations(BulkConversationRequest(campaignId: campaign.id, contacts: contacts))
+      for direction in [SortDirection.ascending, .descending] {
+        let paged = try await harness.client.allConversations(ConversationQuery(sortDirection: direction, limit: 7)).collect()
+        let whole = try await harness.client.listConversations(ConversationQuery(sortDirection: direction, limit: 500), nextToken: nil).data
+        #expect(paged.map(\.id) == whole.map(\.id), "\(direction)")
+        #expect(paged.count == 35)
+      }
+      let bulkOrder = try await harness.client.allConversations(ConversationQuery(campaignId: campaign.id, limit: 4)).collect()
+      #expect(bulkOrder.map(\.participantFirstName) == contacts.map(\.firstName), "a bulk lists in its own order")
+    }
+  }
+
   @Test func badListParametersAre400() async throws {
     try await withSandbox { harness in
-      for path in ["conversations?limit=0", "conversations?limit=501", "conversations?sortDirection=UP", "conversations?nextToken=garbage",
-                   "conversations?conversationStatus=NOPE", "conversations?needsReview=maybe", "campaigns?limit=x"] {
+      for path in [
+        "conversations?limit=0", "conversations?limit=501", "conversations?sortDirection=UP", "conversations?nextToken=garbage",
+        "conversations?conversationStatus=NOPE", "conversations?needsReview=maybe", "campaigns?limit=x",
+      ] {
         let (status, body) = try await harness.raw("GET", path)
         #expect(status == 400, "\(path)")
         #expect(body.contains("\"error\""))
@@ -39,7 +57,9 @@ import Testing
 
   @Test func messagesPaginateOldestFirst() async throws {
     try await withSandbox(demoSize: 20) { harness in
-      let busiest = try await harness.client.allConversations().collect().max { a, b in (a.lastMessageAt ?? .distantPast) < (b.lastMessageAt ?? .distantPast) }
+      let busiest = try await harness.client.allConversations().collect().max { a, b in
+        (a.lastMessageAt ?? .distantPast) < (b.lastMessageAt ?? .distantPast)
+      }
       let id = try #require(busiest?.id)
       let all = try await harness.client.allMessages(conversationId: id, pageSize: 2).collect()
       let single = try await harness.client.listMessages(conversationId: id, sortDirection: nil, limit: 500, nextToken: nil).data
@@ -178,7 +198,9 @@ import Testing
       let conversation = try await ongoing(harness)
       await expectError({ $0.statusCode == 409 }) { _ = try await harness.client.sendMessage(conversationId: conversation.id, .text("hi")) }
       _ = try await harness.client.takeOver(conversationId: conversation.id)
-      await expectError({ $0.statusCode == 400 }) { _ = try await harness.client.sendMessage(conversationId: conversation.id, SendMessageRequest()) }
+      await expectError({ $0.statusCode == 400 }) {
+        _ = try await harness.client.sendMessage(conversationId: conversation.id, SendMessageRequest())
+      }
       await expectError({ $0.statusCode == 400 }) {
         _ = try await harness.client.sendMessage(conversationId: conversation.id, SendMessageRequest(messageBody: "a", templateId: "b"))
       }
@@ -190,7 +212,13 @@ import Testing
       let reply = try #require(templates.first { $0.channel == .email && $0.type == .reply })
       let sent = try await harness.client.sendMessage(conversationId: conversation.id, .template(reply.id))
       #expect(sent.templateId == reply.id)
-      #expect(sent.body == TemplateRendering.render(reply.body ?? "", with: .init(candidateFirstName: "Ada", candidateLastName: "Lovelace", agentName: "Robin", company: "Acme", jobTitle: "Test role", location: "Leeds")))
+      #expect(
+        sent.body
+          == TemplateRendering.render(
+            reply.body ?? "",
+            with: .init(
+              candidateFirstName: "Ada", candidateLastName: "Lovelace", agentName: "Robin", company: "Acme", jobTitle: "Test role",
+              location: "Leeds")))
       #expect(!sent.body.contains("{{"))
       let userMessages = try await harness.client.allMessages(conversationId: conversation.id).collect().filter { $0.sender == .user }
       #expect(userMessages.count == 1, "refused sends store nothing")

@@ -18,7 +18,9 @@ public struct ConnectionSettings: Sendable {
     self.apiKey = apiKey
   }
 
-  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(PoppError) -> ConnectionSettings {
+  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(PoppError)
+    -> ConnectionSettings
+  {
     func value(_ name: String) -> String? {
       environment[name].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
     }

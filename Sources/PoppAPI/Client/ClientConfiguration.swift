@@ -26,7 +26,8 @@ public struct ClientConfiguration: Sendable {
     case "https": break
     case "http" where Self.isLoopback(host: host): break
     case "http":
-      throw .invalidConfiguration("refusing plain http to \(host): the API key would cross the network unencrypted; use https (http is allowed for loopback only)")
+      throw .invalidConfiguration(
+        "refusing plain http to \(host): the API key would cross the network unencrypted; use https (http is allowed for loopback only)")
     default:
       throw .invalidConfiguration("base URL scheme must be https, not \"\(scheme)\"")
     }

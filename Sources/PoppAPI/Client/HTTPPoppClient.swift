@@ -71,7 +71,9 @@ public final class HTTPPoppClient: PoppClient {
     try await send(.get, "conversations/\(escaped(id))", as: Conversation.self)
   }
 
-  public func listMessages(conversationId: String, sortDirection: SortDirection?, limit: Int?, nextToken: String?) async throws(PoppError) -> Page<Message> {
+  public func listMessages(conversationId: String, sortDirection: SortDirection?, limit: Int?, nextToken: String?) async throws(PoppError)
+    -> Page<Message>
+  {
     var query: [(String, String)] = []
     if let sortDirection { query.append(("sortDirection", sortDirection.rawValue)) }
     if let limit { query.append(("limit", String(limit))) }
@@ -163,7 +165,8 @@ public final class HTTPPoppClient: PoppClient {
   }
 
   private func makeRequest(_ method: Method, _ path: String, query: [(String, String)], body: Data?) throws(PoppError) -> URLRequest {
-    let base = configuration.baseURL.absoluteString.hasSuffix("/")
+    let base =
+      configuration.baseURL.absoluteString.hasSuffix("/")
       ? String(configuration.baseURL.absoluteString.dropLast()) : configuration.baseURL.absoluteString
     guard var components = URLComponents(string: base + "/" + path) else {
       throw .invalidConfiguration("cannot build a URL for \(path)")

@@ -13,7 +13,9 @@ public protocol PoppClient: Sendable {
   func createConversations(_ request: BulkConversationRequest) async throws(PoppError) -> BulkConversationResponse
   func listConversations(_ query: ConversationQuery, nextToken: String?) async throws(PoppError) -> Page<Conversation>
   func conversation(id: String) async throws(PoppError) -> Conversation
-  func listMessages(conversationId: String, sortDirection: SortDirection?, limit: Int?, nextToken: String?) async throws(PoppError) -> Page<Message>
+  func listMessages(conversationId: String, sortDirection: SortDirection?, limit: Int?, nextToken: String?) async throws(PoppError) -> Page<
+    Message
+  >
 
   func takeOver(conversationId: String) async throws(PoppError) -> TakeoverResponse
   func sendMessage(conversationId: String, _ request: SendMessageRequest) async throws(PoppError) -> Message

@@ -1,9 +1,10 @@
+public import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-public import Foundation
 
 /// ISO 8601 UTC timestamps with milliseconds, the contract's only date format
 /// (`2026-05-08T11:26:37.920Z`).

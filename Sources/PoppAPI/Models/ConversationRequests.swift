@@ -1,3 +1,5 @@
+public import Foundation
+
 /// One candidate to reach: the body of `POST /v1/conversations` and, without the campaign,
 /// one contact of a bulk request.
 public struct ConversationCreateRequest: Codable, Hashable, Sendable {
@@ -140,5 +142,3 @@ public struct ConversationQuery: Hashable, Sendable {
     return items
   }
 }
-
-public import Foundation

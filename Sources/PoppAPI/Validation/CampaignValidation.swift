@@ -134,7 +134,8 @@ public enum CampaignValidation {
         let actual = [template.channel?.rawValue, template.type?.rawValue, template.campaignType?.rawValue]
           .map { $0 ?? "?" }.joined(separator: "/")
         errors.append(
-          FieldError("openingMessageTemplateId", "must name an OPENING_MESSAGE template for \(channel) and \(type) (this one is \(actual))"))
+          FieldError("openingMessageTemplateId", "must name an OPENING_MESSAGE template for \(channel) and \(type) (this one is \(actual))")
+        )
       }
     }
     return errors

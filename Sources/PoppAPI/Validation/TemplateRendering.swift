@@ -1,3 +1,5 @@
+import Foundation
+
 /// Fills a template's `{{PLACEHOLDER}}`s. The console's preview and the sandbox's send use
 /// this one function, so what a recruiter previews is what the candidate receives.
 public enum TemplateRendering {
@@ -66,5 +68,3 @@ public enum TemplateRendering {
     return output + rest
   }
 }
-
-import Foundation

@@ -38,7 +38,9 @@ public final class RunningSandbox: Sendable {
 
   public var organization: SandboxConfiguration.Organization { server.configuration.organizations[0] }
 
-  public func client(organization: SandboxConfiguration.Organization? = nil, retryPolicy: RetryPolicy = .standard, requestTimeout: Double = 30) throws -> HTTPPoppClient {
+  public func client(
+    organization: SandboxConfiguration.Organization? = nil, retryPolicy: RetryPolicy = .standard, requestTimeout: Double = 30
+  ) throws -> HTTPPoppClient {
     let organization = organization ?? self.organization
     return HTTPPoppClient(
       configuration: try ClientConfiguration(

@@ -35,7 +35,8 @@ struct APIRoutes {
       do { update = try SandboxJSON.decoder.decode(CampaignUpdateRequest.self, from: data) } catch {
         throw APIError.badRequest(PoppJSON.describe(error))
       }
-      return try JSONResponse.make(try await store.updateCampaign(organizationId: context.organizationId, id: try context.require("id"), update))
+      return try JSONResponse.make(
+        try await store.updateCampaign(organizationId: context.organizationId, id: try context.require("id"), update))
     }
     group.post("conversations") { request, context in
       var request = request
@@ -56,7 +57,8 @@ struct APIRoutes {
     }
     group.get("conversations/:id/messages") { request, context in
       try JSONResponse.make(
-        try await store.messages(organizationId: context.organizationId, conversationId: try context.require("id"), query: request.queryDictionary))
+        try await store.messages(
+          organizationId: context.organizationId, conversationId: try context.require("id"), query: request.queryDictionary))
     }
     group.post("conversations/:id/takeover") { _, context in
       try JSONResponse.make(try await store.takeOver(organizationId: context.organizationId, id: try context.require("id")))
@@ -65,7 +67,8 @@ struct APIRoutes {
       var request = request
       let body = try await request.decodeJSON(SendMessageRequest.self, context: context)
       return try JSONResponse.make(
-        try await store.sendMessage(organizationId: context.organizationId, conversationId: try context.require("id"), body), status: .created)
+        try await store.sendMessage(organizationId: context.organizationId, conversationId: try context.require("id"), body),
+        status: .created)
     }
     group.post("conversations/:id/hand-to-agent") { _, context in
       try JSONResponse.make(try await store.handBack(organizationId: context.organizationId, id: try context.require("id")))

@@ -18,14 +18,16 @@ struct ControlRoutes {
       var request = request
       let body = try await request.decodeJSON(CandidateMessageBody.self, context: context)
       guard let text = body.body, !text.isEmpty else { throw APIError.badRequest("body is required") }
-      let message = try await store.injectCandidateMessage(organizationId: context.organizationId, conversationId: try context.require("id"), body: text)
+      let message = try await store.injectCandidateMessage(
+        organizationId: context.organizationId, conversationId: try context.require("id"), body: text)
       return try JSONResponse.make(message, status: .created)
     }
     group.post("conversations/:id/flag") { request, context in
       var request = request
       let body = try await request.decodeJSON(FlagBody.self, context: context)
       guard let reason = body.reason, !reason.isEmpty else { throw APIError.badRequest("reason is required") }
-      return try JSONResponse.make(try await store.flag(organizationId: context.organizationId, conversationId: try context.require("id"), reason: reason))
+      return try JSONResponse.make(
+        try await store.flag(organizationId: context.organizationId, conversationId: try context.require("id"), reason: reason))
     }
     group.post("clock/advance") { request, context in
       var request = request

@@ -91,7 +91,8 @@ struct FaultMiddleware: RouterMiddleware {
     if let retryAfter = faults.rateLimitRetryAfter() {
       var headers = HTTPFields()
       headers[.retryAfter] = String(retryAfter)
-      return JSONResponse.error(APIError(status: 429, message: "rate limited by sandbox fault injection; retry after \(retryAfter) s"), headers: headers)
+      return JSONResponse.error(
+        APIError(status: 429, message: "rate limited by sandbox fault injection; retry after \(retryAfter) s"), headers: headers)
     }
     if Self.chance(settings.errorRate) {
       return JSONResponse.error(APIError(status: 500, message: "injected server error (sandbox fault)"))
@@ -105,7 +106,8 @@ struct FaultMiddleware: RouterMiddleware {
     if Self.chance(settings.malformedJsonRate) {
       var headers = HTTPFields()
       headers[.contentType] = "application/json"
-      return Response(status: response.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"data\": [{\"id\": \"trunc")))
+      return Response(
+        status: response.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"data\": [{\"id\": \"trunc")))
     }
     return response
   }

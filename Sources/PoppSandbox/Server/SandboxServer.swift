@@ -59,7 +59,9 @@ public final class SandboxServer: Sendable {
     self.configuration = configuration
     let database = try Schema.open(path: configuration.databasePath)
     let clock = SimulationClock(speed: configuration.speed)
-    if let saved = try database.read({ db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'clock'") }).flatMap(Int64.init) {
+    if let saved = try database.read({ db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'clock'") }).flatMap(
+      Int64.init)
+    {
       clock.catchUp(to: saved)
     }
     store = try SandboxStore(
@@ -70,7 +72,9 @@ public final class SandboxServer: Sendable {
     let demoSize = configuration.demoSize
     try database.write { db in
       for organization in configuration.organizations {
-        let seeded = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM campaign WHERE organizationId = ?)", arguments: [organization.id]) ?? false
+        let seeded =
+          try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM campaign WHERE organizationId = ?)", arguments: [organization.id])
+          ?? false
         if !seeded {
           var world = World(db: db, seed: SeededRandom.hash(seed, SeededRandom.hash(organization.id)))
           try DemoData.seed(organizationId: organization.id, conversations: demoSize, in: &world, now: now)

@@ -20,17 +20,17 @@ enum DemoData {
       let person = Names.person(index: index, random: &random)
       // The first few show every persona; the last few are brand new (CREATED, QUEUED).
       let createdAt: Int64 =
-        if index < forced.count { now - 10 * day + Int64(index) * 60_000 }
-        else if index >= count - 2 && count > forced.count + 4 { now - 1_000 }
-        else if index >= count - 4 && count > forced.count + 4 { now - 4_000 }
-        else { now - Int64(random.next() % UInt64(14 * day)) }
+        if index < forced.count { now - 10 * day + Int64(index) * 60_000 } else if index >= count - 2 && count > forced.count + 4 {
+          now - 1_000
+        } else if index >= count - 4 && count > forced.count + 4 { now - 4_000 } else { now - Int64(random.next() % UInt64(14 * day)) }
       let contact = campaign.channel.usesEmail ? person.email : person.phone
       let personaSeed = Int64(bitPattern: SeededRandom.hash(world.seed, UInt64(bitPattern: sequence)))
       let persona = index < forced.count ? forced[index] : PersonaMix.persona(for: UInt64(bitPattern: personaSeed), contact: contact)
       let row = ConversationRow(
         seq: sequence, id: world.makeID("conversation", sequence), organizationId: organizationId,
         campaignId: campaign.id, externalId: "ats-cand-\(10_000 + index)", externalCampaignId: campaign.externalId,
-        candidateId: DeterministicID.make(seed: world.seed, kind: "candidate:" + organizationId, sequence: Int64(bitPattern: SeededRandom.hash(contact))),
+        candidateId: DeterministicID.make(
+          seed: world.seed, kind: "candidate:" + organizationId, sequence: Int64(bitPattern: SeededRandom.hash(contact))),
         firstName: person.first, lastName: person.last,
         phoneNumber: campaign.channel.usesEmail ? nil : person.phone,
         emailAddress: campaign.channel.usesEmail ? person.email : nil, channel: campaign.channel.rawValue,
@@ -48,30 +48,54 @@ enum DemoData {
 
   private static func makeTemplates(organizationId: String, in world: World) throws -> [TemplateRow] {
     let definitions: [(String, Channel, TemplateType, CampaignType, String)] = [
-      ("WhatsApp opening (applicants)", .whatsapp, .openingMessage, .applicantOutreach,
-       "Hi {{CANDIDATE_FIRST_NAME}}, this is {{AGENT_NAME}} from {{COMPANY}}. Thanks for applying for {{JOB_TITLE}}! Have you got a few minutes for some quick questions?"),
-      ("WhatsApp opening (new candidates)", .whatsapp, .openingMessage, .newCandidateOutreach,
-       "Hi {{CANDIDATE_FIRST_NAME}}, {{AGENT_NAME}} from {{COMPANY}} here. We have a {{JOB_TITLE}} role in {{LOCATION}} that matches your profile — interested?"),
-      ("SMS opening (applicants)", .sms, .openingMessage, .applicantOutreach,
-       "Hi {{CANDIDATE_FIRST_NAME}}, it's {{AGENT_NAME}} at {{COMPANY}} about your {{JOB_TITLE}} application. Got 2 mins? Reply STOP to opt out."),
-      ("SMS opening (engagement)", .sms, .openingMessage, .engagementOutreach,
-       "Hi {{CANDIDATE_FIRST_NAME}}, {{AGENT_NAME}} here. We'd love to hear what you're up to these days. Reply STOP to opt out."),
-      ("Email opening (new candidates)", .email, .openingMessage, .newCandidateOutreach,
-       "Dear {{CANDIDATE_FIRST_NAME}},\n\nI'm {{AGENT_NAME}} from {{COMPANY}}. Your experience caught our eye for the {{JOB_TITLE}} position in {{LOCATION}}. Could we ask you a few questions?"),
-      ("Email opening (applicants)", .email, .openingMessage, .applicantOutreach,
-       "Dear {{CANDIDATE_FIRST_NAME}},\n\nThank you for applying for {{JOB_TITLE}} at {{COMPANY}}. I'm {{AGENT_NAME}} and will guide you through a short screening."),
-      ("Recruiter will call", .whatsapp, .reply, .applicantOutreach,
-       "Thanks {{CANDIDATE_FIRST_NAME}}! A member of our recruiting team will call you today to answer that."),
-      ("Share portfolio", .whatsapp, .reply, .applicantOutreach,
-       "Hi {{CANDIDATE_FIRST_NAME}}, could you share your portfolio link so we can review it before our chat?"),
-      ("Recruiter will call (SMS)", .sms, .reply, .applicantOutreach,
-       "Thanks {{CANDIDATE_FIRST_NAME}}, a recruiter will call you today. Reply STOP to opt out."),
-      ("Salary answer (SMS)", .sms, .reply, .applicantOutreach,
-       "Hi {{CANDIDATE_FIRST_NAME}}, the salary range for {{JOB_TITLE}} is shared at interview stage; it is competitive for {{LOCATION}}."),
-      ("Recruiter will reply (email)", .email, .reply, .newCandidateOutreach,
-       "Dear {{CANDIDATE_FIRST_NAME}},\n\nThank you for your question. A recruiter from {{COMPANY}} will get back to you within one business day."),
-      ("Gentle follow-up", .whatsapp, .followUp, .applicantOutreach,
-       "Hi {{CANDIDATE_FIRST_NAME}}, just following up on the {{JOB_TITLE}} role — still interested?"),
+      (
+        "WhatsApp opening (applicants)", .whatsapp, .openingMessage, .applicantOutreach,
+        "Hi {{CANDIDATE_FIRST_NAME}}, this is {{AGENT_NAME}} from {{COMPANY}}. Thanks for applying for {{JOB_TITLE}}! Have you got a few minutes for some quick questions?"
+      ),
+      (
+        "WhatsApp opening (new candidates)", .whatsapp, .openingMessage, .newCandidateOutreach,
+        "Hi {{CANDIDATE_FIRST_NAME}}, {{AGENT_NAME}} from {{COMPANY}} here. We have a {{JOB_TITLE}} role in {{LOCATION}} that matches your profile — interested?"
+      ),
+      (
+        "SMS opening (applicants)", .sms, .openingMessage, .applicantOutreach,
+        "Hi {{CANDIDATE_FIRST_NAME}}, it's {{AGENT_NAME}} at {{COMPANY}} about your {{JOB_TITLE}} application. Got 2 mins? Reply STOP to opt out."
+      ),
+      (
+        "SMS opening (engagement)", .sms, .openingMessage, .engagementOutreach,
+        "Hi {{CANDIDATE_FIRST_NAME}}, {{AGENT_NAME}} here. We'd love to hear what you're up to these days. Reply STOP to opt out."
+      ),
+      (
+        "Email opening (new candidates)", .email, .openingMessage, .newCandidateOutreach,
+        "Dear {{CANDIDATE_FIRST_NAME}},\n\nI'm {{AGENT_NAME}} from {{COMPANY}}. Your experience caught our eye for the {{JOB_TITLE}} position in {{LOCATION}}. Could we ask you a few questions?"
+      ),
+      (
+        "Email opening (applicants)", .email, .openingMessage, .applicantOutreach,
+        "Dear {{CANDIDATE_FIRST_NAME}},\n\nThank you for applying for {{JOB_TITLE}} at {{COMPANY}}. I'm {{AGENT_NAME}} and will guide you through a short screening."
+      ),
+      (
+        "Recruiter will call", .whatsapp, .reply, .applicantOutreach,
+        "Thanks {{CANDIDATE_FIRST_NAME}}! A member of our recruiting team will call you today to answer that."
+      ),
+      (
+        "Share portfolio", .whatsapp, .reply, .applicantOutreach,
+        "Hi {{CANDIDATE_FIRST_NAME}}, could you share your portfolio link so we can review it before our chat?"
+      ),
+      (
+        "Recruiter will call (SMS)", .sms, .reply, .applicantOutreach,
+        "Thanks {{CANDIDATE_FIRST_NAME}}, a recruiter will call you today. Reply STOP to opt out."
+      ),
+      (
+        "Salary answer (SMS)", .sms, .reply, .applicantOutreach,
+        "Hi {{CANDIDATE_FIRST_NAME}}, the salary range for {{JOB_TITLE}} is shared at interview stage; it is competitive for {{LOCATION}}."
+      ),
+      (
+        "Recruiter will reply (email)", .email, .reply, .newCandidateOutreach,
+        "Dear {{CANDIDATE_FIRST_NAME}},\n\nThank you for your question. A recruiter from {{COMPANY}} will get back to you within one business day."
+      ),
+      (
+        "Gentle follow-up", .whatsapp, .followUp, .applicantOutreach,
+        "Hi {{CANDIDATE_FIRST_NAME}}, just following up on the {{JOB_TITLE}} role — still interested?"
+      ),
     ]
     var rows: [TemplateRow] = []
     for (name, channel, type, campaignType, body) in definitions {
@@ -87,15 +111,19 @@ enum DemoData {
 
   private static func makeCampaigns(organizationId: String, templates: [TemplateRow], in world: World, now: Int64) throws -> [Campaign] {
     func opening(_ channel: Channel, _ type: CampaignType) -> String? {
-      templates.first { $0.channel == channel.rawValue && $0.type == TemplateType.openingMessage.rawValue && $0.campaignType == type.rawValue }?.id
+      templates.first {
+        $0.channel == channel.rawValue && $0.type == TemplateType.openingMessage.rawValue && $0.campaignType == type.rawValue
+      }?.id
     }
     let requests: [CampaignCreateRequest] = [
       CampaignCreateRequest(
         campaignType: .applicantOutreach, channel: .whatsapp, closingMethod: .custom,
         campaignTitle: "Senior Software Engineer",
-        campaignDescription: "Senior Software Engineer with 5+ years experience in TypeScript, React, and AWS. Hybrid working (3 days a week in office). Salary 80-100k.",
+        campaignDescription:
+          "Senior Software Engineer with 5+ years experience in TypeScript, React, and AWS. Hybrid working (3 days a week in office). Salary 80-100k.",
         company: "Popp", location: "London, UK",
-        customMessage: "Thanks for your interest! Our recruiting team will review your responses and reach out within 2 business days to schedule a chat.",
+        customMessage:
+          "Thanks for your interest! Our recruiting team will review your responses and reach out within 2 business days to schedule a chat.",
         openingMessageTemplateId: opening(.whatsapp, .applicantOutreach), agentName: "Alex", agentTone: .friendly,
         campaignStatus: .live, externalId: "ats-job-12345",
         questions: [
@@ -155,7 +183,8 @@ enum DemoData {
     ]
     var campaigns: [Campaign] = []
     for (index, request) in requests.enumerated() {
-      var campaign = try SandboxStore.createCampaign(in: world, organizationId: organizationId, request, at: now - Int64(20 - index) * 86_400_000)
+      var campaign = try SandboxStore.createCampaign(
+        in: world, organizationId: organizationId, request, at: now - Int64(20 - index) * 86_400_000)
       campaign.updatedAt = campaign.createdAt
       campaigns.append(campaign)
     }

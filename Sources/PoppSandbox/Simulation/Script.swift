@@ -1,3 +1,4 @@
+import Foundation
 import PoppAPI
 
 /// What the simulated agent and candidates say. Plain, varied, and deterministic: every
@@ -6,7 +7,8 @@ enum Script {
   static func opening(firstName: String, campaign: Campaign) -> String {
     let agent = campaign.agent?.agentName ?? "Alex"
     let company = campaign.company ?? campaign.jobDescriptionParsed?.employerName ?? "our team"
-    var text = "Hi \(firstName), this is \(agent) from \(company). Thanks for your interest in the \(campaign.campaignTitle) role! Do you have a few minutes to answer some quick questions?"
+    var text =
+      "Hi \(firstName), this is \(agent) from \(company). Thanks for your interest in the \(campaign.campaignTitle) role! Do you have a few minutes to answer some quick questions?"
     if campaign.channel == .sms { text += " Reply STOP to opt out." }
     return text
   }
@@ -24,28 +26,31 @@ enum Script {
 
   static func answer(to question: Question?, positive: Bool, roll: UInt64) -> String {
     guard let question else {
-      return pick(["Yes, happy to chat!", "Sure, go ahead 👍", "Hi! Yes, I have a few minutes.", "Of course, thanks for reaching out."], roll)
+      return pick(
+        ["Yes, happy to chat!", "Sure, go ahead 👍", "Hi! Yes, I have a few minutes.", "Of course, thanks for reaching out."], roll)
     }
     if question.questionType == .document {
       return pick(["Here you go: CV_2026.pdf", "Attached my CV 📎", "Sent it over just now (resume.pdf)."], roll)
     }
     if positive {
-      return pick([
-        "Yes, absolutely.", "Yes — I've been doing exactly that for the last six years.",
-        "Yes, that's right.", "Definitely, yes.", "Yes! 🙂",
-      ], roll)
+      return pick(
+        [
+          "Yes, absolutely.", "Yes — I've been doing exactly that for the last six years.",
+          "Yes, that's right.", "Definitely, yes.", "Yes! 🙂",
+        ], roll)
     }
     return pick(["No, unfortunately not.", "No, I don't.", "Not at the moment, no."], roll)
   }
 
   static func unanswerable(roll: UInt64) -> String {
-    pick([
-      "Before I answer — is the salary negotiable, and is there a relocation package?",
-      "Can I bring my dog to the office?",
-      "Would you sponsor a visa for my partner as well?",
-      "Is it possible to work four days a week?",
-      "I had an offer from you last year that was withdrawn — can someone explain why?",
-    ], roll)
+    pick(
+      [
+        "Before I answer — is the salary negotiable, and is there a relocation package?",
+        "Can I bring my dog to the office?",
+        "Would you sponsor a visa for my partner as well?",
+        "Is it possible to work four days a week?",
+        "I had an offer from you last year that was withdrawn — can someone explain why?",
+      ], roll)
   }
 
   static func confirmation(roll: UInt64) -> String {
@@ -53,10 +58,11 @@ enum Script {
   }
 
   static func replyToRecruiter(roll: UInt64) -> String {
-    pick([
-      "Thanks for getting back to me!", "That's really helpful, thank you.",
-      "Great, that answers my question.", "Ok, sounds good 👍",
-    ], roll)
+    pick(
+      [
+        "Thanks for getting back to me!", "That's really helpful, thank you.",
+        "Great, that answers my question.", "Ok, sounds good 👍",
+      ], roll)
   }
 
   static func flaggedHolding() -> String {
@@ -71,7 +77,8 @@ enum Script {
     switch campaign.closingMethod {
     case .custom: campaign.customRequest ?? "Thanks! Our team will be in touch."
     case .meetingURL: "Thanks, that's everything I need! Please pick a time that suits you here: \(campaign.meetingUrl ?? "")"
-    case .phoneNumber: "Thanks, that's everything I need! Please give our team a call on \(campaign.contactNumber ?? "") at your convenience."
+    case .phoneNumber:
+      "Thanks, that's everything I need! Please give our team a call on \(campaign.contactNumber ?? "") at your convenience."
     case .calendarMeetingIntegration: "Thanks, that's everything I need! I've sent you a calendar invitation to choose an interview slot."
     case .unknown: "Thanks, that's everything I need!"
     }
@@ -111,5 +118,3 @@ enum Script {
     options[Int(roll % UInt64(options.count))]
   }
 }
-
-import Foundation

@@ -128,7 +128,8 @@ struct Turn {
     case .undeliverable:
       conversation.schedule(nil, at: nil)
     default:
-      let wait = conversation.questionIndex < 0
+      let wait =
+        conversation.questionIndex < 0
         ? delay("first-reply", from: 20 * Self.second, to: 20 * Self.minute)
         : delay("answer", from: 15 * Self.second, to: 8 * Self.minute)
       conversation.schedule(.candidateReply, at: time + wait)
@@ -232,7 +233,8 @@ struct Turn {
     conversation.questionIndex = index
     conversation.conversationStage = .screening
     conversation.phase = .awaitingCandidate
-    try world.append(Script.ask(questions[index], index: index, resuming: resuming), from: .agent, status: .delivered, to: &conversation, at: time)
+    try world.append(
+      Script.ask(questions[index], index: index, resuming: resuming), from: .agent, status: .delivered, to: &conversation, at: time)
     scheduleCandidate()
   }
 
@@ -240,7 +242,9 @@ struct Turn {
     guard conversation.phase == .awaitingCandidate, !conversation.isHumanTakeover else { return }
     conversation.nudges += 1
     if conversation.nudges <= 2 {
-      try world.append(Script.nudge(firstName: conversation.firstName, count: conversation.nudges), from: .agent, status: .delivered, to: &conversation, at: time)
+      try world.append(
+        Script.nudge(firstName: conversation.firstName, count: conversation.nudges), from: .agent, status: .delivered, to: &conversation,
+        at: time)
       conversation.schedule(.nudge, at: time + 24 * Self.hour)
     } else {
       try world.append(Script.closedAfterNudges, from: .system, status: .delivered, to: &conversation, at: time)

@@ -35,10 +35,13 @@ struct PageToken: Equatable {
     self.init(descending: expected, createdAt: createdAt, seq: seq)
   }
 
-  /// The SQL condition selecting rows after this token, and its arguments.
-  var condition: (sql: String, arguments: [Int64]) {
+  /// The rows after this token, as two conditions to query one after the other: the rest of
+  /// the rows sharing the token's createdAt (a whole bulk shares one), then the later ones.
+  /// Each is a plain index seek on (createdAt, seq); SQLite 3.40 answered the single
+  /// row-value comparison by scanning every row of that createdAt.
+  var conditions: [(sql: String, arguments: [Int64])] {
     let op = descending ? "<" : ">"
-    return ("(createdAt \(op) ? OR (createdAt = ? AND seq \(op) ?))", [createdAt, createdAt, seq])
+    return [("createdAt = ? AND seq \(op) ?", [createdAt, seq]), ("createdAt \(op) ?", [createdAt])]
   }
 }
 

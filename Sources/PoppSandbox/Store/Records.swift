@@ -146,7 +146,10 @@ struct ConversationRow: Codable, FetchableRecord, PersistableRecord, Sendable {
   }
 
   var screeningOutcomes: [ScreeningQuestionOutcome] {
-    get { (try? SandboxJSON.decoder.decode([ScreeningQuestionOutcome].self, from: Data(outcomes.utf8))) ?? [] }
+    get {
+      guard outcomes != "[]" else { return [] }
+      return (try? SandboxJSON.decoder.decode([ScreeningQuestionOutcome].self, from: Data(outcomes.utf8))) ?? []
+    }
     set { outcomes = (try? String(decoding: SandboxJSON.encoder.encode(newValue), as: UTF8.self)) ?? "[]" }
   }
 

@@ -108,11 +108,14 @@ final class SandboxStore: Sendable {
   private static func agent(in world: World, organizationId: String, name: String?, tone: AgentTone?) throws -> Agent {
     let name = (name?.isEmpty == false ? name : nil) ?? "Alex"
     let tone = tone ?? .friendly
-    if let existing = try AgentRow.filter(Column("organizationId") == organizationId && Column("agentName") == name && Column("agentTone") == tone.rawValue).fetchOne(world.db) {
+    if let existing = try AgentRow.filter(
+      Column("organizationId") == organizationId && Column("agentName") == name && Column("agentTone") == tone.rawValue
+    ).fetchOne(world.db) {
       return existing.resource
     }
     let sequence = try world.nextSequence("agent")
-    let row = AgentRow(seq: sequence, id: world.makeID("agent", sequence), organizationId: organizationId, agentName: name, agentTone: tone.rawValue)
+    let row = AgentRow(
+      seq: sequence, id: world.makeID("agent", sequence), organizationId: organizationId, agentName: name, agentTone: tone.rawValue)
     try row.insert(world.db)
     return row.resource
   }
@@ -129,11 +132,14 @@ final class SandboxStore: Sendable {
     var arguments: [any DatabaseValueConvertible] = [organizationId]
     if let raw = query["campaignStatus"] {
       let status = CampaignStatus(rawValue: raw.uppercased())
-      guard status.isKnown else { throw APIError.badRequest("campaignStatus must be one of \(CampaignStatus.knownValuesList), not \"\(raw)\"") }
+      guard status.isKnown else {
+        throw APIError.badRequest("campaignStatus must be one of \(CampaignStatus.knownValuesList), not \"\(raw)\"")
+      }
       filters.append("campaignStatus = ?")
       arguments.append(status.rawValue)
     }
-    let (rows, next) = try await page(of: CampaignRow.self, table: "campaign", filters: filters, arguments: arguments, parameters: parameters)
+    let (rows, next) = try await page(
+      of: CampaignRow.self, table: "campaign", filters: filters, arguments: arguments, parameters: parameters)
     return Page(data: try rows.map { try $0.campaign() }, nextToken: next)
   }
 
@@ -152,7 +158,8 @@ final class SandboxStore: Sendable {
     try await write { world, now in
       let row = try Self.campaignRow(world.db, organizationId: organizationId, id: id)
       var campaign = try row.campaign()
-      let errors = CampaignValidation.errors(afterApplying: update, to: campaign, template: Self.templateLookup(world.db, organizationId: organizationId))
+      let errors = CampaignValidation.errors(
+        afterApplying: update, to: campaign, template: Self.templateLookup(world.db, organizationId: organizationId))
       if let first = errors.first { throw APIError.badRequest(first) }
       let merged = campaign.createRequest(applying: update)
       if update.agentName != nil || update.agentTone != nil {
@@ -183,7 +190,9 @@ final class SandboxStore: Sendable {
 
   func createConversation(organizationId: String, _ request: ConversationCreateRequest) async throws {
     try await write { world, now in
-      let campaign = try Self.launchableCampaign(world.db, organizationId: organizationId, id: request.campaignId, externalId: request.externalCampaignId, missing: { APIError.notFound($0) })
+      let campaign = try Self.launchableCampaign(
+        world.db, organizationId: organizationId, id: request.campaignId, externalId: request.externalCampaignId,
+        missing: { APIError.notFound($0) })
       if let first = ConversationValidation.errors(in: request, channel: campaign.channel).first { throw APIError.badRequest(first) }
       var sequence = try world.nextSequence("conversation")
       try Self.insertConversation(in: world, request, campaign: campaign, sequence: &sequence, at: now)
@@ -195,11 +204,13 @@ final class SandboxStore: Sendable {
       throw APIError.badRequest("contacts must hold 1 to \(BulkConversationRequest.maximumContacts) contacts")
     }
     guard contacts.count <= BulkConversationRequest.maximumContacts else {
-      throw APIError.badRequest("contacts holds \(contacts.count) contacts; at most \(BulkConversationRequest.maximumContacts) are accepted per request")
+      throw APIError.badRequest(
+        "contacts holds \(contacts.count) contacts; at most \(BulkConversationRequest.maximumContacts) are accepted per request")
     }
     return try await write { world, now in
       guard let campaignId = request.campaignId, !campaignId.isEmpty else { throw APIError.badRequest("campaignId is required") }
-      let campaign = try Self.launchableCampaign(world.db, organizationId: organizationId, id: campaignId, externalId: nil, missing: { APIError.badRequest("campaignId: \($0)") })
+      let campaign = try Self.launchableCampaign(
+        world.db, organizationId: organizationId, id: campaignId, externalId: nil, missing: { APIError.badRequest("campaignId: \($0)") })
       var sequence = try world.nextSequence("conversation")
       var results: [BulkConversationResponse.Result] = []
       results.reserveCapacity(contacts.count)
@@ -219,29 +230,38 @@ final class SandboxStore: Sendable {
     }
   }
 
-  private static func launchableCampaign(_ db: Database, organizationId: String, id: String?, externalId: String?, missing: (String) -> APIError) throws -> Campaign {
+  private static func launchableCampaign(
+    _ db: Database, organizationId: String, id: String?, externalId: String?, missing: (String) -> APIError
+  ) throws -> Campaign {
     let row: CampaignRow?
     if let id, !id.isEmpty {
       row = try CampaignRow.filter(Column("id") == id && Column("organizationId") == organizationId).fetchOne(db)
     } else if let externalId, !externalId.isEmpty {
-      row = try CampaignRow.filter(Column("externalId") == externalId && Column("organizationId") == organizationId).order(Column("seq").desc).fetchOne(db)
+      row = try CampaignRow.filter(Column("externalId") == externalId && Column("organizationId") == organizationId).order(
+        Column("seq").desc
+      ).fetchOne(db)
     } else {
       throw APIError.badRequest("campaignId is required (or externalCampaignId)")
     }
     guard let campaign = try row?.campaign() else { throw missing("campaign \(id ?? externalId ?? "") not found") }
     guard campaign.campaignStatus == .live else {
-      throw APIError.conflict("campaign \(campaign.id) is \(campaign.campaignStatus), not LIVE: conversations can only start on a LIVE campaign")
+      throw APIError.conflict(
+        "campaign \(campaign.id) is \(campaign.campaignStatus), not LIVE: conversations can only start on a LIVE campaign")
     }
     return campaign
   }
 
-  private static func insertConversation(in world: World, _ request: ConversationCreateRequest, campaign: Campaign, sequence: inout Int64, at now: Int64) throws {
+  private static func insertConversation(
+    in world: World, _ request: ConversationCreateRequest, campaign: Campaign, sequence: inout Int64, at now: Int64
+  ) throws {
     let db = world.db
     let organizationId = campaign.organizationId ?? ""
     let contact = campaign.channel.usesEmail ? (request.emailAddress ?? "").lowercased() : (request.phoneNumber ?? "")
-    let candidateId = DeterministicID.make(seed: world.seed, kind: "candidate:" + organizationId, sequence: Int64(bitPattern: SeededRandom.hash(contact)))
+    let candidateId = DeterministicID.make(
+      seed: world.seed, kind: "candidate:" + organizationId, sequence: Int64(bitPattern: SeededRandom.hash(contact)))
     if request.closePreviousConversations == true {
-      let previous = try ConversationRow.filter(Column("organizationId") == organizationId && Column("candidateId") == candidateId).fetchAll(db)
+      let previous = try ConversationRow.filter(Column("organizationId") == organizationId && Column("candidateId") == candidateId)
+        .fetchAll(db)
       for var old in previous where !old.conversationStatus.isFinal {
         old.conversationStatus = .closed
         old.phase = .done
@@ -297,7 +317,8 @@ final class SandboxStore: Sendable {
       filters.append("updatedAt >= ?")
       arguments.append(date.milliseconds)
     }
-    let (rows, next) = try await page(of: ConversationRow.self, table: "conversation", filters: filters, arguments: arguments, parameters: parameters)
+    let (rows, next) = try await page(
+      of: ConversationRow.self, table: "conversation", filters: filters, arguments: arguments, parameters: parameters)
     return Page(data: rows.map { $0.resource() }, nextToken: next)
   }
 
@@ -315,7 +336,8 @@ final class SandboxStore: Sendable {
   func messages(organizationId: String, conversationId: String, query: [String: String]) async throws -> Page<Message> {
     let parameters = try ListParameters(query: query)
     _ = try await read { db in try Self.conversationRow(db, organizationId: organizationId, id: conversationId) }
-    let (rows, next) = try await page(of: MessageRow.self, table: "message", filters: ["conversationId = ?"], arguments: [conversationId], parameters: parameters)
+    let (rows, next) = try await page(
+      of: MessageRow.self, table: "message", filters: ["conversationId = ?"], arguments: [conversationId], parameters: parameters)
     return Page(data: rows.map(\.resource), nextToken: next)
   }
 
@@ -325,21 +347,23 @@ final class SandboxStore: Sendable {
     of type: Row.Type, table: String, filters: [String], arguments: [any DatabaseValueConvertible],
     parameters: ListParameters
   ) async throws -> ([Row], String?) where Row: KeyedByCreation {
-    var filters = filters
-    var values = arguments
-    if let token = parameters.after {
-      let condition = token.condition
-      filters.append(condition.sql)
-      values += condition.arguments.map { $0 as any DatabaseValueConvertible }
+    let wanted = parameters.limit + 1
+    let conditions = parameters.after?.conditions ?? [("1", [])]
+    let queries = conditions.map { condition in
+      let sql = "SELECT * FROM \(table) WHERE \((filters + [condition.sql]).joined(separator: " AND ")) ORDER BY \(parameters.orderBy)"
+      let values = arguments + condition.arguments.map { $0 as any DatabaseValueConvertible }
+      return (sql, StatementArguments(values.map { $0 as (any DatabaseValueConvertible)? }))
     }
-    let sql = "SELECT * FROM \(table) WHERE \(filters.joined(separator: " AND ")) ORDER BY \(parameters.orderBy) LIMIT \(parameters.limit + 1)"
-    let statementArguments = StatementArguments(values.map { $0 as (any DatabaseValueConvertible)? })
     let now = clock.nowMilliseconds
     let seed = self.seed
     var rows = try await database.write { db in
       var world = World(db: db, seed: seed)
       try Simulation.run(in: &world, until: now)
-      return try Row.fetchAll(db, sql: sql, arguments: statementArguments)
+      var rows: [Row] = []
+      for (sql, values) in queries where rows.count < wanted {
+        rows += try Row.fetchAll(db, sql: sql + " LIMIT \(wanted - rows.count)", arguments: values)
+      }
+      return rows
     }
     var next: String?
     if rows.count > parameters.limit {
@@ -357,7 +381,9 @@ final class SandboxStore: Sendable {
     try await write { world, now in
       let row = try Self.conversationRow(world.db, organizationId: organizationId, id: id)
       guard row.conversationStatus.isActive else {
-        throw APIError.conflict("conversation \(id) is \(row.conversationStatus): only ONGOING, COMPLETED_MEETING_REQUESTED, COMPLETED_AWAITING_CALL or COMPLETED_CUSTOM_REQUEST conversations can be taken over")
+        throw APIError.conflict(
+          "conversation \(id) is \(row.conversationStatus): only ONGOING, COMPLETED_MEETING_REQUESTED, COMPLETED_AWAITING_CALL or COMPLETED_CUSTOM_REQUEST conversations can be taken over"
+        )
       }
       var turn = try Self.turn(for: row, in: &world, at: now)
       if !row.isHumanTakeover { turn.takeOver() }
@@ -371,7 +397,8 @@ final class SandboxStore: Sendable {
       let row = try Self.conversationRow(world.db, organizationId: organizationId, id: conversationId)
       if let first = ConversationValidation.errors(in: request).first { throw APIError.badRequest(first) }
       guard row.conversationStatus.isActive else {
-        throw APIError.conflict("conversation \(conversationId) is \(row.conversationStatus): messages can only be sent in an active conversation")
+        throw APIError.conflict(
+          "conversation \(conversationId) is \(row.conversationStatus): messages can only be sent in an active conversation")
       }
       guard row.isHumanTakeover else {
         throw APIError.conflict("conversation \(conversationId) is not taken over: POST /v1/conversations/\(conversationId)/takeover first")
@@ -379,17 +406,22 @@ final class SandboxStore: Sendable {
       var turn = try Self.turn(for: row, in: &world, at: now)
       var body = request.messageBody ?? ""
       if let templateId = request.templateId {
-        guard let template = try TemplateRow.filter(Column("id") == templateId && Column("organizationId") == organizationId).fetchOne(world.db) else {
+        guard
+          let template = try TemplateRow.filter(Column("id") == templateId && Column("organizationId") == organizationId).fetchOne(world.db)
+        else {
           throw APIError.badRequest("templateId names no template of this organization")
         }
         guard template.channel == row.channel else {
           throw APIError.badRequest("templateId names a \(template.channel) template; this conversation is on \(row.channel)")
         }
-        body = TemplateRendering.render(template.body, with: TemplateRendering.Values(
-          candidateFirstName: row.firstName, candidateLastName: row.lastName, agentName: turn.campaign.agent?.agentName,
-          company: turn.campaign.company, jobTitle: turn.campaign.campaignTitle, location: turn.campaign.location))
+        body = TemplateRendering.render(
+          template.body,
+          with: TemplateRendering.Values(
+            candidateFirstName: row.firstName, candidateLastName: row.lastName, agentName: turn.campaign.agent?.agentName,
+            company: turn.campaign.company, jobTitle: turn.campaign.campaignTitle, location: turn.campaign.location))
       }
-      let message = try world.append(body, from: .user, status: .sentSuccess, templateId: request.templateId, to: &turn.conversation, at: now)
+      let message = try world.append(
+        body, from: .user, status: .sentSuccess, templateId: request.templateId, to: &turn.conversation, at: now)
       turn.recruiterSent()
       try world.save(turn.conversation)
       return message.resource
@@ -406,7 +438,8 @@ final class SandboxStore: Sendable {
       turn.handBack()
       try world.save(turn.conversation)
       let conversation = turn.conversation
-      return HandBackResponse(id: id, status: conversation.conversationStatus, stage: conversation.conversationStage, isHumanTakeover: false)
+      return HandBackResponse(
+        id: id, status: conversation.conversationStatus, stage: conversation.conversationStage, isHumanTakeover: false)
     }
   }
 
@@ -426,7 +459,8 @@ final class SandboxStore: Sendable {
       let message = try MessageRow.filter(Column("conversationId") == conversationId).order(Column("seq").desc).fetchOne(world.db)
       // `receive` may append a SYSTEM line after the candidate's (opt-out): return the candidate's.
       if message?.sender != MessageSender.candidate.rawValue {
-        return try MessageRow.filter(Column("conversationId") == conversationId && Column("sender") == MessageSender.candidate.rawValue).order(Column("seq").desc).fetchOne(world.db)!.resource
+        return try MessageRow.filter(Column("conversationId") == conversationId && Column("sender") == MessageSender.candidate.rawValue)
+          .order(Column("seq").desc).fetchOne(world.db)!.resource
       }
       return message!.resource
     }
@@ -482,7 +516,8 @@ enum PersonaMix {
 
   static func forcedPersona(_ contact: String) -> Persona? {
     let lower = contact.lowercased()
-    for persona in Persona.allCases where lower.hasPrefix(persona.rawValue.lowercased() + "@") || lower.hasPrefix(persona.rawValue.lowercased() + "+") {
+    for persona in Persona.allCases
+    where lower.hasPrefix(persona.rawValue.lowercased() + "@") || lower.hasPrefix(persona.rawValue.lowercased() + "+") {
       return persona
     }
     return nil

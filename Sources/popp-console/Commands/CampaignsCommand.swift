@@ -15,11 +15,17 @@ struct CampaignsCommand: AsyncParsableCommand {
 
     func run() async throws {
       let client = try options.makeClient()
-      let campaigns = try await client.allCampaigns(status: status.map { CampaignStatus(rawValue: $0.uppercased()) }, pageSize: 100).collect()
+      let campaigns = try await client.allCampaigns(status: status.map { CampaignStatus(rawValue: $0.uppercased()) }, pageSize: 100)
+        .collect()
       if options.json { return try Output.json(campaigns) }
       Output.table(
         ["ID", "STATUS", "CHANNEL", "TYPE", "CLOSING", "TITLE"],
-        campaigns.map { [$0.id, $0.campaignStatus.rawValue, $0.channel.rawValue, $0.type.rawValue, $0.closingMethod.rawValue, Output.clean($0.campaignTitle)] })
+        campaigns.map {
+          [
+            $0.id, $0.campaignStatus.rawValue, $0.channel.rawValue, $0.type.rawValue, $0.closingMethod.rawValue,
+            Output.clean($0.campaignTitle),
+          ]
+        })
     }
   }
 
@@ -87,7 +93,8 @@ enum CampaignPrinter {
     line("external id", campaign.externalId)
     line("description", campaign.campaignDescription)
     for (index, question) in campaign.questions.enumerated() {
-      let what = question.questionType == .document ? "documents: " + (question.documentTypes ?? []).joined(separator: ", ") : question.content ?? ""
+      let what =
+        question.questionType == .document ? "documents: " + (question.documentTypes ?? []).joined(separator: ", ") : question.content ?? ""
       line(index == 0 ? "questions" : "", "\(index + 1). \(what)\(question.gatesResult ? " (mandatory)" : "")")
     }
   }

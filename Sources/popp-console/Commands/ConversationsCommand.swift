@@ -23,7 +23,8 @@ struct ConversationsCommand: AsyncParsableCommand {
       }
       // Filtered here, on the documented parameters only: Popp does not promise the filters.
       var conversations: [Conversation] = []
-      for try await conversation in client.allConversations(ConversationQuery(campaignId: campaign, sortDirection: .descending, limit: 500)) {
+      for try await conversation in client.allConversations(ConversationQuery(campaignId: campaign, sortDirection: .descending, limit: 500))
+      {
         if let wanted, conversation.conversationStatus != wanted { continue }
         if needsReview && !conversation.needsReview { continue }
         conversations.append(conversation)
@@ -83,7 +84,8 @@ struct ConversationsCommand: AsyncParsableCommand {
     @Option(help: "Email address, for EMAIL campaigns.") var email: String?
     @Option(name: .customLong("external-id"), help: "Your reference for the candidate.") var externalId: String?
     @Flag(name: .customLong("business-hours"), help: "Send during the candidate's business hours.") var businessHours = false
-    @Option(name: .customLong("opening-message"), help: "A custom opening message (not on WhatsApp; must contain STOP on SMS).") var openingMessage: String?
+    @Option(name: .customLong("opening-message"), help: "A custom opening message (not on WhatsApp; must contain STOP on SMS).")
+    var openingMessage: String?
 
     func validate() throws {
       if (phone == nil) == (email == nil) { throw ValidationError("give exactly one of --phone and --email") }
@@ -123,7 +125,8 @@ struct ConversationsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-      let sent = try await options.makeClient().sendMessage(conversationId: id, SendMessageRequest(messageBody: message, templateId: template))
+      let sent = try await options.makeClient().sendMessage(
+        conversationId: id, SendMessageRequest(messageBody: message, templateId: template))
       if options.json { return try Output.json(sent) }
       print("sent \(sent.id) [\(sent.status?.rawValue ?? "?")]")
       print("    " + Output.clean(sent.body))
@@ -170,7 +173,8 @@ enum ConversationPrinter {
     line("external id", conversation.externalId)
     line("last activity", conversation.lastMessageAt.map(Timestamp.format))
     for outcome in conversation.screeningQuestionsOutcome ?? [] {
-      line("screening", "\(outcome.questionOutcome?.rawValue ?? "?"): \(outcome.screeningQuestion ?? "") — \(outcome.responseSummary ?? "")")
+      line(
+        "screening", "\(outcome.questionOutcome?.rawValue ?? "?"): \(outcome.screeningQuestion ?? "") — \(outcome.responseSummary ?? "")")
     }
   }
 }

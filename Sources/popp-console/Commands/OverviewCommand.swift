@@ -16,7 +16,8 @@ struct OverviewCommand: AsyncParsableCommand {
   func run() async throws {
     let settings = try ConnectionSettings.fromEnvironment()
     if !sandbox && settings.hasCredentials {
-      return try await Self.printOverview(HTTPPoppClient(configuration: try settings.clientConfiguration()), origin: settings.baseURL.absoluteString)
+      return try await Self.printOverview(
+        HTTPPoppClient(configuration: try settings.clientConfiguration()), origin: settings.baseURL.absoluteString)
     }
     let sandbox = try await RunningSandbox.start(SandboxConfiguration(port: 0, demoSize: demoSize))
     print("SANDBOX — a local emulator of Popp with demo data (no real candidates are contacted).")
@@ -46,12 +47,20 @@ struct OverviewCommand: AsyncParsableCommand {
         let total = byStatus.values.reduce(0, +)
         let ongoing = byStatus[.ongoing] ?? 0
         let review = flagged.filter { $0.campaignId == campaign.id }.count
-        return [campaign.campaignStatus.rawValue, campaign.channel.rawValue, String(ongoing), String(review), String(total - ongoing), Output.clean(campaign.campaignTitle)]
+        return [
+          campaign.campaignStatus.rawValue, campaign.channel.rawValue, String(ongoing), String(review), String(total - ongoing),
+          Output.clean(campaign.campaignTitle),
+        ]
       })
     print("\nNeeds review (\(flagged.count)):")
     let now = Date()
     Output.table(
       ["ID", "WAITING", "NAME"],
-      flagged.map { [$0.id, RelativeTime.describe($0.updatedAt, now: now), Output.clean($0.participantName) + " — " + Output.clean($0.needsReviewReason)] })
+      flagged.map {
+        [
+          $0.id, RelativeTime.describe($0.updatedAt, now: now),
+          Output.clean($0.participantName) + " — " + Output.clean($0.needsReviewReason),
+        ]
+      })
   }
 }

@@ -15,7 +15,9 @@ struct TemplatesCommand: AsyncParsableCommand {
       if options.json { return try Output.json(templates) }
       Output.table(
         ["ID", "CHANNEL", "TYPE", "CAMPAIGN TYPE", "NAME"],
-        templates.map { [$0.id, $0.channel?.rawValue ?? "", $0.type?.rawValue ?? "", $0.campaignType?.rawValue ?? "", Output.clean($0.name)] })
+        templates.map {
+          [$0.id, $0.channel?.rawValue ?? "", $0.type?.rawValue ?? "", $0.campaignType?.rawValue ?? "", Output.clean($0.name)]
+        })
     }
   }
 }

@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+// Benchmarks live in their own package so that `swift test` never builds them (or the
+// benchmark package) and a release build of them can be made on its own:
+//   cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+import Foundation
+import PackageDescription
+
+// A path dependency's identity is its folder's name, which is whatever the clone was called.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+  name: "popp-benchmarks",
+  platforms: [.macOS(.v14)],
+  dependencies: [
+    .package(path: ".."),
+    .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+  ],
+  targets: [
+    .executableTarget(
+      name: "SandboxBenchmarks",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "PoppAPI", package: root),
+        .product(name: "PoppSandbox", package: root),
+      ],
+      path: "Benchmarks/SandboxBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+  ],
+  swiftLanguageModes: [.v6]
+)
