@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
   ],
   targets: [
     .target(name: "PoppAPI", swiftSettings: strictSettings),
@@ -31,11 +33,31 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
-    .target(name: "ConsoleCore", dependencies: ["PoppAPI"], swiftSettings: strictSettings),
+    .target(
+      name: "ConsoleCore",
+      dependencies: ["PoppAPI", .product(name: "TOMLKit", package: "TOMLKit")],
+      swiftSettings: strictSettings
+    ),
+    .systemLibrary(
+      name: "CNCursesSystem",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
+    .target(
+      name: "CNCurses",
+      dependencies: ["CNCursesSystem"],
+      cSettings: [.define("_XOPEN_SOURCE_EXTENDED", to: "1")],
+      linkerSettings: [.linkedLibrary("ncursesw")]
+    ),
+    .target(
+      name: "ConsoleUI",
+      dependencies: ["ConsoleCore", "CNCurses"],
+      swiftSettings: strictSettings
+    ),
     .executableTarget(
       name: "popp-console",
       dependencies: [
-        "PoppAPI", "PoppSandbox", "ConsoleCore",
+        "PoppAPI", "PoppSandbox", "ConsoleCore", "ConsoleUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -44,6 +66,14 @@ let package = Package(
     .testTarget(
       name: "PoppSandboxTests", dependencies: ["PoppAPI", "PoppSandbox"], swiftSettings: strictSettings),
     .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "ConsoleUITests",
+      dependencies: [
+        "ConsoleUI", "ConsoleCore", "PoppSandbox", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ],
+      exclude: ["__Snapshots__"],
+      swiftSettings: strictSettings
+    ),
     // Runs the built `popp-console` binary as a user would, against its own sandbox.
     .testTarget(name: "CLITests", dependencies: ["popp-console", "PoppAPI"], swiftSettings: strictSettings),
   ],

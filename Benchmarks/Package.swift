@@ -26,6 +26,17 @@ let package = Package(
       path: "Benchmarks/SandboxBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     )
+    .executableTarget(
+      name: "ConsoleBenchmarks",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "ConsoleCore", package: root),
+        .product(name: "ConsoleUI", package: root),
+        .product(name: "PoppSandbox", package: root),
+      ],
+      path: "Benchmarks/ConsoleBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
   ],
   swiftLanguageModes: [.v6]
 )

@@ -12,13 +12,15 @@ struct PoppConsole: AsyncParsableCommand {
         POPP_API_KEY, POPP_ORGANIZATION_ID, POPP_BASE_URL (default https://api.joinpopp.com/v1).
       Without them, popp-console starts its built-in sandbox.
 
+      With no subcommand popp-console opens the terminal console (press ? inside for the keys).
+
       Exit codes: 0 ok, 1 API or network error, 2 usage error.
       """,
     subcommands: [
-      OverviewCommand.self, SandboxCommand.self, CampaignsCommand.self, TemplatesCommand.self,
+      ConsoleCommand.self, OverviewCommand.self, SandboxCommand.self, CampaignsCommand.self, TemplatesCommand.self,
       ConversationsCommand.self,
     ],
-    defaultSubcommand: OverviewCommand.self)
+    defaultSubcommand: ConsoleCommand.self)
 
   static func main() async {
     do {

@@ -173,8 +173,14 @@ final class SandboxProcess {
     #expect(!(result.stderr + result.stdout).contains("very-secret-key"))
   }
 
-  @Test func theDefaultCommandShowsTheBuiltInSandbox() throws {
+  @Test func theConsoleRefusesToRunWithoutATerminal() throws {
     let result = try CLI.run([], environment: [:])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("needs a terminal"))
+  }
+
+  @Test func theOverviewShowsTheBuiltInSandbox() throws {
+    let result = try CLI.run(["overview"], environment: [:])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.hasPrefix("SANDBOX"))
     #expect(result.stdout.contains("Needs review"))

@@ -4,11 +4,11 @@ import Foundation
 import PoppAPI
 import PoppSandbox
 
-/// What `popp-console` does with no subcommand. Until the terminal console lands it prints
-/// an overview: of Popp when credentials are set, else of a freshly started built-in sandbox.
+/// A printed overview for scripts and quick looks: of Popp when credentials are set, else of a
+/// freshly started built-in sandbox.
 struct OverviewCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "overview", abstract: "Show campaigns and the conversations that need review (the default).")
+    commandName: "overview", abstract: "Print campaigns and the conversations that need review, without the full-screen console.")
 
   @Flag(help: "Use the built-in sandbox even when credentials are set.") var sandbox = false
   @Option(name: .customLong("demo-size"), help: "Conversations of demo data in the built-in sandbox.") var demoSize = 200

@@ -1,0 +1,133 @@
+import Benchmark
+import ConsoleCore
+import ConsoleUI
+import Foundation
+import PoppSandbox
+
+/// Figures for issue 3: with 100,000 conversations in state, a selection move, a status-tab
+/// switch and a `/` filter each render in under 2 ms; first paint of 10,000 demo conversations
+/// in under 300 ms once they are loaded. Rendering goes to the in-memory screen.
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 3, maxDuration: .seconds(10), maxIterations: 500)
+  TextWidth.prepareLocale()
+  let large = World.state(conversations: 100_000)
+
+  Benchmark("Console: move the selection one row (100,000 conversations)") { benchmark in
+    var state = large
+    let screen = MemoryScreen(rows: 40, columns: 160)
+    let renderer = Renderer(keymap: .defaults)
+    renderer.render(&state, on: screen)
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      _ = state.perform(.moveDown)
+      renderer.render(&state, on: screen)
+    }
+  }
+
+  Benchmark("Console: switch the status filter (100,000 conversations)") { benchmark in
+    var state = large
+    let screen = MemoryScreen(rows: 40, columns: 160)
+    let renderer = Renderer(keymap: .defaults)
+    let tabs: [CommandName] = [.filterNeedsReview, .filterOngoing, .filterCompleted, .filterAll]
+    var next = 0
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      _ = state.perform(tabs[next % tabs.count])
+      next += 1
+      renderer.render(&state, on: screen)
+    }
+  }
+
+  Benchmark("Console: apply a / filter (100,000 conversations)") { benchmark in
+    var state = large
+    let screen = MemoryScreen(rows: 40, columns: 160)
+    let renderer = Renderer(keymap: .defaults)
+    let queries = ["ana", "+4477", "zoë", "cand-99"]
+    var next = 0
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      _ = state.perform(.filter)
+      _ = state.handle(.escape, keymap: .defaults)
+      _ = state.perform(.filter)
+      for character in queries[next % queries.count] { _ = state.handle(.character(character), keymap: .defaults) }
+      next += 1
+      renderer.render(&state, on: screen)
+    }
+  }
+
+  Benchmark(
+    "Console: first paint of 10,000 demo conversations once loaded",
+    configuration: .init(
+      metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 20),
+    closure: { benchmark in
+      let loaded = try DemoFixture.shared.value()
+      for _ in benchmark.scaledIterations {
+        var state = AppState(connection: loaded.connection)
+        _ = state.apply(.loaded(campaigns: loaded.campaigns, conversations: loaded.conversations, templates: loaded.templates, at: Date()))
+        let screen = MemoryScreen(rows: 40, columns: 120)
+        Renderer(keymap: .defaults).render(&state, on: screen)
+        blackHole(screen)
+      }
+    },
+    setup: { try await DemoFixture.shared.load(size: 10_000) })
+}
+
+enum World {
+  static func state(conversations count: Int) -> AppState {
+    let now = Date()
+    let campaigns = (0..<8).map { index in
+      Campaign(
+        id: "c\(index)", organizationId: "o", type: .applicantOutreach, channel: .whatsapp, closingMethod: .custom, campaignStatus: .live,
+        campaignTitle: "Campaign \(index)")
+    }
+    let names = ["Ana", "美咲", "محمد", "Zoë", "Mia 🌸", "John", "Olúwaseun", "Søren"]
+    let statuses: [ConversationStatus] = [.ongoing, .ongoing, .completedMeetingRequested, .closed, .completedScreeningFailed, .queued]
+    let conversations = (0..<count).map { index in
+      Conversation(
+        id: "conv-\(index)", campaignId: "c\(index % 8)", externalId: "cand-\(index)", participantFirstName: names[index % names.count],
+        participantLastName: "Candidate \(index)", participantPhoneNumber: "+4477009\(String(10_000 + index % 90_000))",
+        conversationStatus: statuses[index % statuses.count], needsReview: index % 37 == 0, isHumanTakeover: index % 101 == 0,
+        lastMessageAt: now.addingTimeInterval(-Double(index) * 7), createdAt: now.addingTimeInterval(-Double(index) * 9),
+        updatedAt: now.addingTimeInterval(-Double(index) * 7))
+    }
+    var state = AppState(connection: ConnectionInfo(organizationId: "o", baseURL: URL(string: "http://127.0.0.1:1/v1")!, isSandbox: true))
+    _ = state.apply(.loaded(campaigns: campaigns, conversations: conversations, templates: [], at: now))
+    return state
+  }
+}
+
+/// 10,000 demo conversations fetched from a sandbox once, as the console would have them.
+final class DemoFixture: @unchecked Sendable {
+  struct Loaded: Sendable {
+    var connection: ConnectionInfo
+    var campaigns: [Campaign]
+    var conversations: [Conversation]
+    var templates: [Template]
+  }
+
+  static let shared = DemoFixture()
+  private let lock = NSLock()
+  private var loaded: Loaded?
+
+  func value() throws -> Loaded {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let loaded else { throw PoppError.invalidConfiguration("not loaded") }
+    return loaded
+  }
+
+  func load(size: Int) async throws {
+    let sandbox = try await RunningSandbox.start(SandboxConfiguration(port: 0, speed: 0, demoSize: size))
+    let client = try sandbox.client()
+    let result = Loaded(
+      connection: ConnectionInfo(organizationId: sandbox.organization.id, baseURL: sandbox.baseURL, isSandbox: true),
+      campaigns: try await client.allCampaigns().collect(),
+      conversations: try await client.allConversations(ConversationQuery(limit: 500)).collect(),
+      templates: try await client.listTemplates())
+    await sandbox.stop()
+    lock.lock()
+    loaded = result
+    lock.unlock()
+  }
+}

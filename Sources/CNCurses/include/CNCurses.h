@@ -1,0 +1,84 @@
+// The only C in popp-console: what ncursesw's macros and wide-character API hide from Swift.
+#ifndef CNCURSES_H
+#define CNCURSES_H
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <curses.h>
+#include <stdint.h>
+#include <wchar.h>
+
+// Locale: sets LC_ALL from the environment and falls back to C.UTF-8 for LC_CTYPE when the
+// codeset is not UTF-8 (CI often has LANG unset). Returns 1 when the codeset is UTF-8.
+int cn_setup_locale(void);
+
+// Screen lifecycle. newterm() rather than initscr(), which exits the process on an unknown TERM.
+WINDOW *cn_start(const char *term);
+void cn_stop(void);
+int cn_is_stopped(void);
+void cn_set_escdelay(int milliseconds);
+
+// Sizes.
+int cn_lines(WINDOW *window);
+int cn_columns(WINDOW *window);
+
+// Attributes and colours.
+attr_t cn_attr_normal(void);
+attr_t cn_attr_bold(void);
+attr_t cn_attr_dim(void);
+attr_t cn_attr_underline(void);
+attr_t cn_attr_reverse(void);
+attr_t cn_attr_italic(void);
+attr_t cn_attr_standout(void);
+int cn_colors(void);
+int cn_color_pairs(void);
+int cn_init_pair(int pair, int foreground, int background);
+// Direct-colour terminals (COLORS == 2^24, e.g. TERM=xterm-direct) take 0xRRGGBB as colour numbers.
+int cn_is_direct_color(void);
+
+// Drawing: `count` wide characters at (row, column) with attributes and a colour pair.
+int cn_put(WINDOW *window, int row, int column, const wchar_t *text, int count, attr_t attributes, int pair);
+int cn_fill(WINDOW *window, int row, int column, int count, attr_t attributes, int pair);
+int cn_erase(WINDOW *window);
+// What erased cells of a window show: the theme's screen colour.
+void cn_set_background(WINDOW *window, attr_t attributes, int pair);
+int cn_noutrefresh(WINDOW *window);
+int cn_doupdate(void);
+int cn_clearok(WINDOW *window);
+void cn_cursor(int visible, WINDOW *window, int row, int column);
+
+// Input: reads one key without blocking. Returns 0 when nothing is waiting, 1 for a character
+// (in *value), 2 for a function key code (KEY_*, in *value).
+int cn_read_key(WINDOW *window, uint32_t *value);
+int cn_key_resize(void);
+int cn_key_f(int n);
+
+// Column width of one code point (libc wcwidth under the current locale).
+int cn_wcwidth(uint32_t codepoint);
+
+// Terminal title (OSC 2), written straight to the terminal.
+void cn_set_title(const char *title);
+void cn_beep(void);
+
+// Restores the terminal if the process dies on a fatal signal, then dies as it would have.
+void cn_install_crash_restore(void);
+
+// SIGWINCH, SIGINT, SIGTERM and SIGHUP write their number as one byte to `fd` (a self-pipe
+// the event loop polls), which is all an async-signal-safe handler may do.
+void cn_install_signal_pipe(int fd);
+// After SIGWINCH: reads the terminal's size and resizes ncurses to it.
+void cn_resize_from_terminal(void);
+// Writes one byte to `fd` without blocking (the wake-up of the event loop).
+void cn_wake(int fd);
+// Waits until stdin or `wake_fd` is readable (or `timeout_ms` passes, -1 for ever).
+// Returns a bit set: 1 stdin ready, 2 wake_fd ready.
+int cn_wait(int wake_fd, int timeout_ms);
+// Reads and discards what is in `fd`, returning the signal numbers seen (up to `max`).
+int cn_drain(int fd, unsigned char *signals, int max);
+
+#endif

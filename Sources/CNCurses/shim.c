@@ -1,0 +1,217 @@
+#define _XOPEN_SOURCE 700
+#include "CNCurses.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static SCREEN *active_screen = NULL;
+static volatile sig_atomic_t stopped = 1;
+
+int cn_setup_locale(void) {
+  setlocale(LC_ALL, "");
+  const char *codeset = nl_langinfo(CODESET);
+  if (codeset == NULL || strcasecmp(codeset, "UTF-8") != 0) {
+    setlocale(LC_CTYPE, "C.UTF-8");
+    codeset = nl_langinfo(CODESET);
+  }
+  return codeset != NULL && strcasecmp(codeset, "UTF-8") == 0;
+}
+
+WINDOW *cn_start(const char *term) {
+  active_screen = newterm(term, stdout, stdin);
+  if (active_screen == NULL) return NULL;
+  set_term(active_screen);
+  stopped = 0;
+  cbreak();
+  noecho();
+  nonl();
+  intrflush(stdscr, FALSE);
+  keypad(stdscr, TRUE);
+  nodelay(stdscr, TRUE);
+  meta(stdscr, TRUE);
+  if (has_colors()) {
+    start_color();
+    use_default_colors();
+  }
+  curs_set(0);
+  return stdscr;
+}
+
+void cn_stop(void) {
+  if (stopped) return;
+  stopped = 1;
+  curs_set(1);
+  endwin();
+  // endwin leaves the cursor as ncurses last set it on some terminals (tmux among them):
+  // say "cursor normal" once more, now that the shell owns the terminal again.
+  const char *normal = tigetstr("cnorm");
+  if (normal != NULL && normal != (char *)-1) {
+    putp(normal);
+    fflush(stdout);
+  }
+}
+
+int cn_is_stopped(void) { return stopped; }
+
+void cn_set_escdelay(int milliseconds) { set_escdelay(milliseconds); }
+
+int cn_lines(WINDOW *window) { return getmaxy(window); }
+int cn_columns(WINDOW *window) { return getmaxx(window); }
+
+attr_t cn_attr_normal(void) { return A_NORMAL; }
+attr_t cn_attr_bold(void) { return A_BOLD; }
+attr_t cn_attr_dim(void) { return A_DIM; }
+attr_t cn_attr_underline(void) { return A_UNDERLINE; }
+attr_t cn_attr_reverse(void) { return A_REVERSE; }
+attr_t cn_attr_italic(void) { return A_ITALIC; }
+attr_t cn_attr_standout(void) { return A_STANDOUT; }
+
+int cn_colors(void) { return has_colors() ? COLORS : 0; }
+int cn_color_pairs(void) { return has_colors() ? COLOR_PAIRS : 0; }
+int cn_init_pair(int pair, int foreground, int background) { return init_extended_pair(pair, foreground, background); }
+int cn_is_direct_color(void) { return has_colors() && COLORS >= 0x1000000; }
+
+int cn_put(WINDOW *window, int row, int column, const wchar_t *text, int count, attr_t attributes, int pair) {
+  wattr_set(window, attributes, 0, &pair);
+  return mvwaddnwstr(window, row, column, text, count);
+}
+
+int cn_fill(WINDOW *window, int row, int column, int count, attr_t attributes, int pair) {
+  wattr_set(window, attributes, 0, &pair);
+  if (wmove(window, row, column) == ERR) return ERR;
+  for (int i = 0; i < count; i++) {
+    if (waddch(window, ' ') == ERR) return ERR;
+  }
+  return OK;
+}
+
+int cn_erase(WINDOW *window) { return werase(window); }
+
+void cn_set_background(WINDOW *window, attr_t attributes, int pair) {
+  cchar_t blank;
+  wchar_t space[2] = {L' ', 0};
+  setcchar(&blank, space, attributes, 0, &pair);
+  wbkgrndset(window, &blank);
+}
+int cn_noutrefresh(WINDOW *window) { return wnoutrefresh(window); }
+int cn_doupdate(void) { return doupdate(); }
+int cn_clearok(WINDOW *window) { return clearok(window, TRUE); }
+
+void cn_cursor(int visible, WINDOW *window, int row, int column) {
+  if (visible) {
+    wmove(window, row, column);
+    curs_set(1);
+  } else {
+    curs_set(0);
+  }
+}
+
+int cn_read_key(WINDOW *window, uint32_t *value) {
+  wint_t key = 0;
+  int kind = wget_wch(window, &key);
+  if (kind == ERR) return 0;
+  *value = (uint32_t)key;
+  return kind == KEY_CODE_YES ? 2 : 1;
+}
+
+int cn_key_resize(void) { return KEY_RESIZE; }
+int cn_key_f(int n) { return KEY_F(n); }
+
+int cn_wcwidth(uint32_t codepoint) { return wcwidth((wchar_t)codepoint); }
+
+void cn_set_title(const char *title) {
+  // OSC 2 ; title BEL. The caller has removed control characters from the title.
+  fputs("\033]2;", stdout);
+  fputs(title, stdout);
+  fputs("\007", stdout);
+  fflush(stdout);
+}
+
+void cn_beep(void) { beep(); }
+
+static void restore_and_reraise(int signal_number) {
+  if (!stopped) {
+    stopped = 1;
+    endwin();  // not async-signal-safe, but the process is dying and a sane terminal matters more
+  }
+  signal(signal_number, SIG_DFL);
+  raise(signal_number);
+}
+
+void cn_install_crash_restore(void) {
+  int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+  for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = restore_and_reraise;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    sigaction(fatal[i], &action, NULL);
+  }
+}
+
+static int signal_pipe_fd = -1;
+
+static void forward_signal(int signal_number) {
+  int saved = errno;
+  unsigned char byte = (unsigned char)signal_number;
+  if (signal_pipe_fd >= 0) (void)!write(signal_pipe_fd, &byte, 1);
+  errno = saved;
+}
+
+void cn_install_signal_pipe(int fd) {
+  signal_pipe_fd = fd;
+  int forwarded[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP};
+  for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++) {
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = forward_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(forwarded[i], &action, NULL);
+  }
+}
+
+void cn_resize_from_terminal(void) {
+  struct winsize size;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_row > 0 && size.ws_col > 0) {
+    resizeterm(size.ws_row, size.ws_col);
+  }
+}
+
+void cn_wake(int fd) {
+  unsigned char byte = 0;
+  (void)!write(fd, &byte, 1);
+}
+
+int cn_wait(int wake_fd, int timeout_ms) {
+  struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {wake_fd, POLLIN, 0}};
+  int ready = poll(fds, 2, timeout_ms);
+  if (ready <= 0) return 0;
+  int result = 0;
+  if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) result |= 1;
+  if (fds[1].revents & POLLIN) result |= 2;
+  return result;
+}
+
+int cn_drain(int fd, unsigned char *signals, int max) {
+  unsigned char buffer[64];
+  int seen = 0;
+  for (;;) {
+    ssize_t count = read(fd, buffer, sizeof(buffer));
+    if (count <= 0) break;
+    for (ssize_t i = 0; i < count; i++) {
+      if (buffer[i] != 0 && seen < max) signals[seen++] = buffer[i];
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,179 @@
+import Foundation
+import PoppAPI
+
+extension AppState {
+  /// Carries out a named command (from a key or the `:` prompt) and returns the work it asks for.
+  public mutating func perform(_ command: CommandName) -> [Effect] {
+    flash = nil
+    switch command {
+    case .moveDown: move(by: 1)
+    case .moveUp: move(by: -1)
+    case .pageDown: move(by: max(pageSize - 1, 1))
+    case .pageUp: move(by: -max(pageSize - 1, 1))
+    case .moveTop: move(by: Int.min / 2)
+    case .moveBottom: move(by: Int.max / 2)
+    case .nextPane: cycleFocus(by: 1)
+    case .previousPane: cycleFocus(by: -1)
+    case .open: return open()
+    case .back: back()
+    case .filter: overlay = .prompt(PromptState(kind: .filter, text: textFilter))
+    case .commandPrompt: overlay = .prompt(PromptState(kind: .command))
+    case .help: overlay = overlay == .help ? nil : .help
+    case .quit: quitRequested = true
+    case .redraw: return [.redraw]
+    case .filterAll: select(.all)
+    case .filterNeedsReview: select(.needsReview)
+    case .filterOngoing: select(.ongoing)
+    case .filterTakenOver: select(.takenOver)
+    case .filterCompleted: select(.completed)
+    case .filterClosed: select(.closed)
+    case .nextReview: return jumpToReview(forward: true)
+    case .previousReview: return jumpToReview(forward: false)
+    case .takeOver: return askTakeOver()
+    case .handBack: return askHandBack()
+    case .reply, .template:
+      flash = "Replying from the console arrives with the workflow release; meanwhile: popp-console conversations send ID --message TEXT"
+    case .toggleDetails: showCampaignDetails.toggle()
+    case .toggleOutcomes: showOutcomes.toggle()
+    case .refresh:
+      isLoading = true
+      return [.loadAll]
+    }
+    return []
+  }
+
+  private mutating func move(by delta: Int) {
+    switch focus {
+    case .campaigns:
+      let moved = clamp(campaignSelection, by: delta, count: campaigns.count + 1)
+      guard moved != campaignSelection else { return }
+      campaignSelection = moved
+      conversationSelection = 0
+      refreshVisibleRows()
+    case .conversations:
+      conversationSelection = clamp(conversationSelection, by: delta, count: visibleRows.count)
+    case .thread:
+      guard var thread else { return }
+      // Scrolling back through history: down moves towards the newest message.
+      thread.scrollBack = max(0, thread.scrollBack - delta)
+      self.thread = thread
+    }
+  }
+
+  private func clamp(_ value: Int, by delta: Int, count: Int) -> Int {
+    guard count > 0 else { return 0 }
+    let target = delta > 0 ? (value > Int.max - delta ? Int.max : value + delta) : (value < Int.min - delta ? Int.min : value + delta)
+    return min(max(target, 0), count - 1)
+  }
+
+  private mutating func cycleFocus(by step: Int) {
+    let panes: [PaneID] = thread == nil ? [.campaigns, .conversations] : PaneID.allCases
+    let current = panes.firstIndex(of: focus) ?? 0
+    focus = panes[(current + step + panes.count) % panes.count]
+  }
+
+  private mutating func open() -> [Effect] {
+    switch focus {
+    case .campaigns:
+      focus = .conversations
+      return []
+    case .conversations:
+      guard let conversation = selectedConversation else { return [] }
+      return openThread(conversation.id)
+    case .thread:
+      return []
+    }
+  }
+
+  public mutating func openThread(_ conversationId: String) -> [Effect] {
+    if thread?.conversationId != conversationId { thread = ThreadState(conversationId: conversationId) }
+    focus = .thread
+    return [.loadMessages(conversationId: conversationId)]
+  }
+
+  private mutating func back() {
+    switch focus {
+    case .thread: focus = .conversations
+    case .conversations:
+      if !textFilter.isEmpty {
+        textFilter = ""
+        refreshVisibleRows()
+      } else {
+        focus = .campaigns
+      }
+    case .campaigns: break
+    }
+  }
+
+  private mutating func select(_ filter: StatusFilter) {
+    statusFilter = filter
+    conversationSelection = 0
+    refreshVisibleRows()
+  }
+
+  /// `n` / `N`: the next flagged conversation across every campaign, oldest flag first.
+  private mutating func jumpToReview(forward: Bool) -> [Effect] {
+    let queue = index.reviewQueue
+    guard !queue.isEmpty else {
+      flash = "No conversation needs review."
+      return []
+    }
+    let current = (thread?.conversationId).flatMap { id in queue.firstIndex { $0.id == id } }
+    let next: Int =
+      switch current {
+      case nil: forward ? 0 : queue.count - 1
+      case let position?: (position + (forward ? 1 : -1) + queue.count) % queue.count
+      }
+    let target = queue[next]
+    campaignSelection = 0
+    if !statusFilter.matches(target) { statusFilter = .needsReview }
+    textFilter = ""
+    refreshVisibleRows()
+    if let row = visibleRows.firstIndex(where: { index.conversations[$0].id == target.id }) { conversationSelection = row }
+    return openThread(target.id)
+  }
+
+  /// The conversation the recruiter means: the open thread when it has focus, else the selection.
+  private var targetConversation: Conversation? {
+    focus == .thread ? openConversation : selectedConversation
+  }
+
+  private mutating func askTakeOver() -> [Effect] {
+    guard let conversation = targetConversation else { return [] }
+    guard conversation.conversationStatus.isActive else {
+      flash =
+        "Cannot take over: the conversation is \(conversation.conversationStatus.rawValue); only active conversations (ONGOING or awaiting the closing step) can be taken over."
+      return []
+    }
+    let name = TerminalSanitizer.sanitize(conversation.participantName)
+    if conversation.isHumanTakeover {
+      overlay = .confirm(
+        Confirmation(
+          title: "Already taken over",
+          message: "Someone may already be speaking to \(name). Take over anyway?",
+          effect: .takeOver(conversationId: conversation.id)))
+      return []
+    }
+    return [.takeOver(conversationId: conversation.id)]
+  }
+
+  private mutating func askHandBack() -> [Effect] {
+    guard let conversation = targetConversation else { return [] }
+    guard conversation.isHumanTakeover else {
+      flash = "The agent is already speaking in this conversation."
+      return []
+    }
+    overlay = .confirm(
+      Confirmation(
+        title: "Hand back", message: "Hand \(TerminalSanitizer.sanitize(conversation.participantName)) back to the AI agent?",
+        effect: .handBack(conversationId: conversation.id)))
+    return []
+  }
+
+  /// The answer to an open confirmation.
+  public mutating func confirm(_ accepted: Bool) -> [Effect] {
+    guard case .confirm(let confirmation) = overlay else { return [] }
+    overlay = nil
+    return accepted ? [confirmation.effect] : []
+  }
+}

@@ -1,0 +1,214 @@
+public import Foundation
+public import PoppAPI
+
+public enum PaneID: Int, CaseIterable, Sendable {
+  case campaigns, conversations, thread
+
+  public var title: String {
+    switch self {
+    case .campaigns: "Campaigns"
+    case .conversations: "Conversations"
+    case .thread: "Thread"
+    }
+  }
+}
+
+/// What the console is connected to, shown in the title bar.
+public struct ConnectionInfo: Sendable, Hashable {
+  public var organizationId: String
+  public var baseURL: URL
+  public var isSandbox: Bool
+
+  public init(organizationId: String, baseURL: URL, isSandbox: Bool) {
+    self.organizationId = organizationId
+    self.baseURL = baseURL
+    self.isSandbox = isSandbox
+  }
+}
+
+/// The open conversation's messages.
+public struct ThreadState: Sendable {
+  public var conversationId: String
+  public var messages: [Message] = []
+  public var isLoading = true
+  public var error: String?
+  /// Lines scrolled up from the newest message (0 shows the end of the thread).
+  public var scrollBack = 0
+
+  public init(conversationId: String) { self.conversationId = conversationId }
+}
+
+/// A one-line input at the foot of the screen.
+public struct PromptState: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
+    /// `/`: filters the list as you type.
+    case filter
+    /// `:`: a command name, with completion.
+    case command
+  }
+
+  public var kind: Kind
+  public var text: String
+  /// The cursor, in Characters from the start.
+  public var cursor: Int
+
+  public init(kind: Kind, text: String = "") {
+    self.kind = kind
+    self.text = text
+    cursor = text.count
+  }
+}
+
+/// A question the recruiter must answer before something happens.
+public struct Confirmation: Sendable, Hashable {
+  public var title: String
+  public var message: String
+  public var effect: Effect
+
+  public init(title: String, message: String, effect: Effect) {
+    self.title = title
+    self.message = message
+    self.effect = effect
+  }
+}
+
+public enum Overlay: Sendable, Hashable {
+  case help
+  case prompt(PromptState)
+  case confirm(Confirmation)
+}
+
+/// Work the state asks for; the service carries it out away from the UI thread.
+public enum Effect: Sendable, Hashable {
+  case loadAll
+  case loadMessages(conversationId: String)
+  case takeOver(conversationId: String)
+  case handBack(conversationId: String)
+  case redraw
+}
+
+/// What the service reports back.
+public enum ServiceEvent: Sendable {
+  case loaded(campaigns: [Campaign], conversations: [Conversation], templates: [Template], at: Date)
+  case loadFailed(String)
+  case messagesLoaded(conversationId: String, messages: [Message])
+  case messagesFailed(conversationId: String, error: String)
+  case conversationChanged(Conversation, note: String)
+  case actionFailed(String)
+}
+
+/// Everything the console shows, as a value: keys and service events change it, panes draw it.
+public struct AppState: Sendable {
+  public var connection: ConnectionInfo
+  public var campaigns: [Campaign] = []
+  public var templates: [Template] = []
+  public var index = ConversationIndex()
+  public var isLoading = true
+  public var loadError: String?
+  public var loadedAt: Date?
+
+  public var focus: PaneID = .conversations
+  /// 0 is "All campaigns", n is `campaigns[n - 1]`.
+  public var campaignSelection = 0
+  public var statusFilter: StatusFilter = .all
+  public var textFilter = ""
+  /// Positions into `index.conversations` of the rows the list shows, in order.
+  public private(set) var visibleRows: [Int] = []
+  public var conversationSelection = 0
+  public var thread: ThreadState?
+  public var showCampaignDetails = false
+  public var showOutcomes = false
+  public var overlay: Overlay?
+  /// A one-off message for the status bar (cleared by the next key).
+  public var flash: String?
+  /// Rows a page holds in the focused list, set by the layout.
+  public var pageSize = 10
+  /// Set by the layout: one pane at a time on narrow terminals.
+  public var isStacked = false
+  public var quitRequested = false
+
+  public init(connection: ConnectionInfo) {
+    self.connection = connection
+  }
+
+  // MARK: Derived
+
+  public var selectedCampaign: Campaign? {
+    campaignSelection > 0 && campaignSelection <= campaigns.count ? campaigns[campaignSelection - 1] : nil
+  }
+
+  public var selectedConversation: Conversation? {
+    guard conversationSelection >= 0 && conversationSelection < visibleRows.count else { return nil }
+    return index.conversations[visibleRows[conversationSelection]]
+  }
+
+  public var openConversation: Conversation? {
+    thread.flatMap { index.conversation(id: $0.conversationId) }
+  }
+
+  public func campaign(id: String?) -> Campaign? {
+    guard let id else { return nil }
+    return campaigns.first { $0.id == id }
+  }
+
+  public func tabCount(_ filter: StatusFilter) -> Int {
+    index.count(filter: filter, campaignId: selectedCampaign?.id)
+  }
+
+  // MARK: Changes
+
+  /// Recomputes the list after a change of campaign, tab, text filter or data, keeping the
+  /// selected conversation selected when it is still listed.
+  public mutating func refreshVisibleRows() {
+    refreshVisibleRows(keeping: selectedConversation?.id)
+  }
+
+  mutating func refreshVisibleRows(keeping selectedId: String?) {
+    visibleRows = index.search(textFilter, in: index.rows(filter: statusFilter, campaignId: selectedCampaign?.id))
+    if let selectedId, let position = visibleRows.firstIndex(where: { index.conversations[$0].id == selectedId }) {
+      conversationSelection = position
+    } else {
+      conversationSelection = min(conversationSelection, max(visibleRows.count - 1, 0))
+    }
+  }
+
+  public mutating func apply(_ event: ServiceEvent) -> [Effect] {
+    switch event {
+    case .loaded(let campaigns, let conversations, let templates, let at):
+      let selectedCampaignId = selectedCampaign?.id
+      let selectedId = selectedConversation?.id
+      self.campaigns = campaigns
+      self.templates = templates
+      index = ConversationIndex(conversations)
+      if let selectedCampaignId {
+        campaignSelection = (campaigns.firstIndex { $0.id == selectedCampaignId }).map { $0 + 1 } ?? 0
+      }
+      isLoading = false
+      loadError = nil
+      loadedAt = at
+      refreshVisibleRows(keeping: selectedId)
+      return thread.map { [.loadMessages(conversationId: $0.conversationId)] } ?? []
+    case .loadFailed(let error):
+      isLoading = false
+      loadError = error
+    case .messagesLoaded(let id, let messages):
+      guard thread?.conversationId == id else { return [] }
+      thread?.messages = messages
+      thread?.isLoading = false
+      thread?.error = nil
+    case .messagesFailed(let id, let error):
+      guard thread?.conversationId == id else { return [] }
+      thread?.isLoading = false
+      thread?.error = error
+    case .conversationChanged(let conversation, let note):
+      let selectedId = selectedConversation?.id
+      index.merge([conversation])
+      refreshVisibleRows(keeping: selectedId)
+      flash = note
+      if thread?.conversationId == conversation.id { return [.loadMessages(conversationId: conversation.id)] }
+    case .actionFailed(let error):
+      flash = error
+    }
+    return []
+  }
+}

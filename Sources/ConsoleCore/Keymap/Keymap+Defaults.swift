@@ -1,0 +1,36 @@
+extension Keymap {
+  /// The keys design.md promises: vi-style movement plus arrows, number keys for the status filters, and single
+  /// letters for the review loop (n/N find, t take over, r reply, T template, h hand back).
+  public static let defaults = Keymap([
+    (.moveDown, [.character("j"), .down]),
+    (.moveUp, [.character("k"), .up]),
+    (.moveTop, [.character("g"), .home]),
+    (.moveBottom, [.character("G"), .end]),
+    (.pageDown, [.pageDown, .control("f")]),
+    (.pageUp, [.pageUp, .control("b")]),
+    (.nextPane, [.tab]),
+    (.previousPane, [.backTab]),
+    (.open, [.enter]),
+    (.back, [.escape]),
+    (.filter, [.character("/")]),
+    (.commandPrompt, [.character(":")]),
+    (.help, [.character("?")]),
+    (.quit, [.character("q")]),
+    (.redraw, [.control("l")]),
+    (.filterAll, [.character("1")]),
+    (.filterNeedsReview, [.character("2")]),
+    (.filterOngoing, [.character("3")]),
+    (.filterTakenOver, [.character("4")]),
+    (.filterCompleted, [.character("5")]),
+    (.filterClosed, [.character("6")]),
+    (.nextReview, [.character("n")]),
+    (.previousReview, [.character("N")]),
+    (.takeOver, [.character("t")]),
+    (.reply, [.character("r")]),
+    (.template, [.character("T")]),
+    (.handBack, [.character("h")]),
+    (.toggleDetails, [.character("d")]),
+    (.toggleOutcomes, [.character("o")]),
+    (.refresh, [.character("R")]),
+  ])
+}

@@ -1,0 +1,20 @@
+/// Something wrong in a config file's keymap, phrased for the person who wrote the file.
+public struct KeymapProblem: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The file as the user should recognise it, e.g. "config.toml".
+  public var file: String
+  /// 1-based; nil when the place cannot be found in the text.
+  public var line: Int?
+  public var message: String
+
+  public init(file: String, line: Int?, message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+  }
+
+  /// "config.toml:14: unknown command …", the compiler-like shape editors can jump to.
+  public var description: String {
+    if let line { return "\(file):\(line): \(message)" }
+    return "\(file): \(message)"
+  }
+}

@@ -1,0 +1,107 @@
+import CNCurses
+public import ConsoleCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The console's event loop. It runs on one thread, which alone touches ncurses; it blocks in
+/// `poll` on the keyboard and a self-pipe that the service (via the mailbox) and the signal
+/// handlers write to, so it wakes at once for either and uses no CPU while idle.
+public final class ConsoleApp {
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+
+    public init(description: String) { self.description = description }
+  }
+
+  private var state: AppState
+  private let keymap: Keymap
+  private let renderer: Renderer
+  private let screen: CursesScreen
+  private let mailbox: Mailbox<ServiceEvent>
+  private let service: ConsoleService
+  private let wakeRead: Int32
+  private let wakeWrite: Int32
+
+  /// Starts ncurses. Fails (without touching the terminal) when TERM names no known terminal.
+  public init(state: AppState, keymap: Keymap, theme: Theme, client: any PoppClient, environment: [String: String]) throws {
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { throw Failure(description: "cannot create the wake-up pipe: \(String(cString: strerror(errno)))") }
+    for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+    wakeRead = fds[0]
+    wakeWrite = fds[1]
+    guard let screen = CursesScreen(theme: theme, environment: environment) else {
+      close(fds[0])
+      close(fds[1])
+      throw Failure(
+        description:
+          "cannot drive the terminal \"\(environment["TERM"] ?? "")\": set TERM to a terminal ncurses knows (e.g. xterm-256color)")
+    }
+    self.screen = screen
+    self.state = state
+    self.keymap = keymap
+    renderer = Renderer(keymap: keymap)
+    let writeEnd = fds[1]
+    mailbox = Mailbox { cn_wake(writeEnd) }
+    service = ConsoleService(client: client, mailbox: mailbox)
+  }
+
+  /// Runs until the recruiter quits or a signal asks to stop; the terminal is restored on every
+  /// way out. Returns the signal that ended it, if any.
+  @discardableResult
+  public func run() -> Int32? {
+    cn_install_signal_pipe(wakeWrite)
+    defer {
+      screen.restore()
+      close(wakeRead)
+      close(wakeWrite)
+    }
+    service.start([.loadAll])
+    draw()
+    var endingSignal: Int32?
+    while !state.quitRequested {
+      // Wake at least once a second so "updated 3 s ago" stays true.
+      let ready = cn_wait(wakeRead, 1000)
+      var effects: [Effect] = []
+      if ready & 2 != 0 {
+        var signals = [UInt8](repeating: 0, count: 16)
+        let count = Int(cn_drain(wakeRead, &signals, Int32(signals.count)))
+        for signal in signals.prefix(count) {
+          switch Int32(signal) {
+          case SIGWINCH: screen.resizeToTerminal()
+          case SIGINT, SIGTERM, SIGHUP:
+            endingSignal = Int32(signal)
+            state.quitRequested = true
+          default: break
+          }
+        }
+        for event in mailbox.drain() { effects += state.apply(event) }
+      }
+      if ready & 1 != 0 {
+        var raw: [RawKey] = []
+        while let key = screen.readRawKey() {
+          if key == .function(cn_key_resize()) {
+            // ncurses has already taken the new size; only the windows must be rebuilt.
+            screen.invalidate()
+            continue
+          }
+          raw.append(key)
+        }
+        for key in KeyTranslator.translate(raw) {
+          effects += state.handle(key, keymap: keymap)
+          if state.quitRequested { break }
+        }
+      }
+      if effects.contains(.redraw) { screen.invalidate() }
+      service.start(effects)
+      if !state.quitRequested { draw() }
+    }
+    return endingSignal
+  }
+
+  private func draw() {
+    renderer.render(&state, on: screen)
+  }
+}

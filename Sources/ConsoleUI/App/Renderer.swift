@@ -1,0 +1,54 @@
+public import ConsoleCore
+public import Foundation
+
+/// Draws a whole frame of the console from the app state. It keeps only what scrolling needs
+/// between frames (each list's first visible row, the thread's wrapped lines).
+public final class Renderer {
+  private var campaigns = CampaignsPane()
+  private var conversations = ConversationsPane()
+  private var thread = ThreadPane()
+  public var keymap: Keymap
+
+  public init(keymap: Keymap) {
+    self.keymap = keymap
+  }
+
+  /// Lays out for the screen, records page size and stacking in the state, and draws.
+  public func render(_ state: inout AppState, on screen: any Screen, now: Date = Date()) {
+    let layout = Layout(size: screen.size, focus: state.focus, threadOpen: state.thread != nil)
+    state.isStacked = layout.isStacked
+    if let focused = layout.panes[state.focus] { state.pageSize = max(focused.rows - 3, 1) }
+    draw(state, layout: layout, on: screen, now: now)
+  }
+
+  private func draw(_ state: AppState, layout: Layout, on screen: any Screen, now: Date) {
+    screen.beginFrame()
+    guard screen.size.rows >= 6 && screen.size.columns >= 30 else {
+      screen.canvas(Rect(row: 0, column: 0, rows: screen.size.rows, columns: screen.size.columns))
+        .draw("Window too small", row: 0, column: 0, role: .bannerError)
+      screen.endFrame()
+      return
+    }
+    Bars.title(state, on: screen.canvas(layout.titleBar))
+    for separator in layout.separators { Chrome.separator(on: screen.canvas(separator)) }
+    for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      let canvas = screen.canvas(rect)
+      let focused = state.focus == pane
+      switch pane {
+      case .campaigns: campaigns.render(state, on: canvas, focused: focused)
+      case .conversations: conversations.render(state, on: canvas, focused: focused, now: now)
+      case .thread: thread.render(state, on: canvas, focused: focused)
+      }
+    }
+    switch state.overlay {
+    case .prompt(let prompt): Overlays.prompt(prompt, in: layout.statusBar, on: screen)
+    default: Bars.status(state, keymap: keymap, on: screen.canvas(layout.statusBar), now: now)
+    }
+    switch state.overlay {
+    case .help: Overlays.help(keymap, on: screen)
+    case .confirm(let confirmation): Overlays.confirm(confirmation, on: screen)
+    default: break
+    }
+    screen.endFrame()
+  }
+}

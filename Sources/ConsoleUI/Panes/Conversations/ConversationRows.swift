@@ -1,0 +1,109 @@
+import ConsoleCore
+import Foundation
+
+/// How one conversation reads in the list, and the tab bar above it.
+enum ConversationRows {
+  /// Column widths for a pane width: markers, name, contact, status, age.
+  struct Columns {
+    var name: Int
+    var contact: Int
+    var status: Int
+    var age = 8
+
+    init(width: Int) {
+      status = width >= 60 ? 13 : 9
+      contact = width >= 90 ? 20 : width >= 60 ? 16 : 0
+      name = max(width - 3 - contact - status - age - 3, 6)
+    }
+  }
+
+  static func statusLabel(_ status: ConversationStatus) -> String {
+    switch status {
+    case .created: "created"
+    case .queued: "queued"
+    case .ongoing: "ongoing"
+    case .completedScreeningPassed: "passed"
+    case .completedScreeningFailed: "failed"
+    case .closed: "closed"
+    case .optedOut: "opted out"
+    case .deliveryFailed: "undelivered"
+    case .completedMeetingRequested: "meeting req."
+    case .completedAwaitingCall: "awaiting call"
+    case .completedCustomRequest: "closing sent"
+    case .unknown(let raw): TerminalSanitizer.sanitize(raw.lowercased())
+    }
+  }
+
+  static func statusRole(_ conversation: Conversation) -> StyleRole {
+    if conversation.isHumanTakeover { return .statusTakenOver }
+    switch conversation.conversationStatus {
+    case .ongoing: return .statusOngoing
+    case .created, .queued: return .statusQueued
+    case .completedScreeningPassed, .completedMeetingRequested, .completedAwaitingCall, .completedCustomRequest: return .statusCompleted
+    case .completedScreeningFailed, .closed, .optedOut, .deliveryFailed: return .statusFailed
+    case .unknown: return .statusUnknown
+    }
+  }
+
+  static func draw(
+    _ conversation: Conversation, columns: Columns, on canvas: any Canvas, row: Int, selected: Bool, focused: Bool, isOpen: Bool,
+    now: Date
+  ) {
+    let width = canvas.size.columns
+    let base: StyleRole = selected ? (focused ? .listSelected : .listSelectedUnfocused) : .textNormal
+    if selected { canvas.fill(row: row, column: 0, width: width, role: base) }
+    var column = 0
+    canvas.draw(conversation.needsReview ? "!" : " ", row: row, column: column, width: 1, role: selected ? base : .statusNeedsReview)
+    canvas.draw(conversation.isHumanTakeover ? "T" : " ", row: row, column: column + 1, width: 1, role: selected ? base : .statusTakenOver)
+    column += 3
+    let name = TerminalSanitizer.sanitize(conversation.participantName.isEmpty ? "(no name)" : conversation.participantName)
+    canvas.draw(
+      TextWidth.fit(name, to: columns.name), row: row, column: column, width: columns.name, role: isOpen && !selected ? .textHeader : base)
+    column += columns.name + 1
+    if columns.contact > 0 {
+      let contact = TerminalSanitizer.sanitize(conversation.participantContact ?? "")
+      canvas.draw(
+        TextWidth.fit(contact, to: columns.contact), row: row, column: column, width: columns.contact, role: selected ? base : .textDim)
+      column += columns.contact + 1
+    }
+    let status =
+      conversation.isHumanTakeover && conversation.conversationStatus == .ongoing
+      ? "taken over" : statusLabel(conversation.conversationStatus)
+    canvas.draw(
+      TextWidth.fit(status, to: columns.status), row: row, column: column, width: columns.status,
+      role: selected ? base : statusRole(conversation))
+    column += columns.status + 1
+    let age = RelativeTime.describe(conversation.lastMessageAt ?? conversation.updatedAt, now: now).replacingOccurrences(
+      of: " ago", with: "")
+    canvas.draw(
+      TextWidth.fitRight(age, to: columns.age), row: row, column: width - columns.age, width: columns.age, role: selected ? base : .textDim)
+  }
+
+  /// `1 All 200  2 Review 22  …`, the active tab highlighted; short names when narrow.
+  static func drawTabs(_ state: AppState, on canvas: any Canvas, row: Int, width: Int) {
+    canvas.fill(row: row, column: 0, width: width, role: .tabInactive)
+    let short = width < 100
+    var column = 0
+    for filter in StatusFilter.allCases {
+      let name = short ? shortTitle(filter) : filter.title
+      let label = " \(filter.rawValue + 1) \(name) \(state.tabCount(filter)) "
+      let role: StyleRole =
+        filter == state.statusFilter
+        ? .tabActive : (filter == .needsReview && state.tabCount(filter) > 0 ? .statusNeedsReview : .tabInactive)
+      // A tab is shown whole or not at all; the number keys still reach hidden ones.
+      guard column + TextWidth.columns(label) <= width else { break }
+      column += canvas.draw(label, row: row, column: column, width: width - column, role: role)
+    }
+  }
+
+  static func shortTitle(_ filter: StatusFilter) -> String {
+    switch filter {
+    case .all: "All"
+    case .needsReview: "Review"
+    case .ongoing: "Ongoing"
+    case .takenOver: "Taken"
+    case .completed: "Done"
+    case .closed: "Closed"
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import ConsoleCore
+import Foundation
+
+/// The conversations of the selected campaign (or all), a tab per status filter with live
+/// counts, and the `/` filter's query.
+struct ConversationsPane {
+  var list = ListView()
+
+  mutating func render(_ state: AppState, on canvas: any Canvas, focused: Bool, now: Date) {
+    let scope = state.selectedCampaign.map { TerminalSanitizer.sanitize($0.campaignTitle) } ?? "All campaigns"
+    Chrome.title("Conversations · \(scope)", on: canvas, focused: focused, trailing: "\(state.visibleRows.count)")
+    let width = canvas.size.columns
+    ConversationRows.drawTabs(state, on: canvas, row: 1, width: width)
+    var top = 2
+    if !state.textFilter.isEmpty {
+      canvas.line(
+        " / \(TerminalSanitizer.sanitize(state.textFilter))   \(state.visibleRows.count) match\(state.visibleRows.count == 1 ? "" : "es")  (Esc clears)",
+        row: top, role: .listMatch)
+      top += 1
+    }
+    let height = canvas.size.rows - top
+    if state.visibleRows.isEmpty {
+      let message =
+        state.isLoading
+        ? "Loading conversations…"
+        : state.loadError != nil ? "Could not load conversations." : "No conversations here. Press 1 for all, or pick another campaign."
+      Chrome.placeholder(message, on: canvas, row: top + 1)
+      return
+    }
+    let columns = ConversationRows.Columns(width: width)
+    for row in list.visibleRange(count: state.visibleRows.count, selection: state.conversationSelection, height: height) {
+      let conversation = state.index.conversations[state.visibleRows[row]]
+      let selected = row == state.conversationSelection
+      ConversationRows.draw(
+        conversation, columns: columns, on: canvas, row: top + row - list.offset, selected: selected, focused: focused,
+        isOpen: state.thread?.conversationId == conversation.id, now: now)
+    }
+  }
+}

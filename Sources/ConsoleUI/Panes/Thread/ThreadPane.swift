@@ -1,0 +1,49 @@
+import ConsoleCore
+import Foundation
+
+/// The open conversation: who it is with, who speaks for the company now, why it needs review,
+/// and the messages wrapped to the pane, newest at the bottom.
+struct ThreadPane {
+  private var cache: ThreadRows.Cache?
+
+  mutating func render(_ state: AppState, on canvas: any Canvas, focused: Bool) {
+    let width = canvas.size.columns
+    guard let thread = state.thread, let conversation = state.openConversation else {
+      Chrome.title("Thread", on: canvas, focused: focused)
+      Chrome.placeholder("Select a conversation and press Enter to read it. n jumps to the next one that needs review.", on: canvas, row: 2)
+      return
+    }
+    Chrome.title("Thread", on: canvas, focused: focused, trailing: conversation.isHumanTakeover ? "YOU are speaking" : "AGENT is speaking")
+    var row = 1
+    for line in ThreadRows.header(
+      conversation, campaign: state.campaign(id: conversation.campaignId), showOutcomes: state.showOutcomes, width: width - 2)
+    {
+      guard row < canvas.size.rows - 2 else { break }
+      canvas.draw(line.text, row: row, column: 1, width: width - 2, role: line.role)
+      row += 1
+    }
+    canvas.draw(String(repeating: "─", count: width), row: row, column: 0, width: width, role: .paneBorder)
+    row += 1
+    let height = canvas.size.rows - row
+    guard height > 0 else { return }
+    if thread.isLoading && thread.messages.isEmpty {
+      Chrome.placeholder("Loading messages…", on: canvas, row: row)
+      return
+    }
+    if let error = thread.error {
+      Chrome.placeholder("Could not load messages: \(TerminalSanitizer.sanitize(error))", on: canvas, row: row)
+      return
+    }
+    let lines = ThreadRows.lines(for: thread.messages, width: width - 2, cache: &cache)
+    let scrollBack = min(thread.scrollBack, max(lines.count - height, 0))
+    let end = lines.count - scrollBack
+    let start = max(end - height, 0)
+    for (offset, line) in lines[start..<end].enumerated() {
+      canvas.draw(line.text, row: row + offset, column: 1 + line.indent, width: width - 2 - line.indent, role: line.role)
+    }
+    if scrollBack > 0 {
+      let marker = " ↓ \(scrollBack) more "
+      canvas.draw(marker, row: canvas.size.rows - 1, column: max(width - TextWidth.columns(marker) - 1, 0), role: .messageMeta)
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import CNCurses
+import ConsoleCore
+
+/// Theme roles turned into ncurses attributes and colour pairs for the terminal's tier.
+struct StylePalette {
+  struct Style {
+    var attributes: attr_t
+    var pair: Int32
+  }
+
+  let tier: ColorTier
+  let directColor: Bool
+  private var styles: [StyleRole: Style] = [:]
+
+  init(theme: Theme, tier: ColorTier, directColor: Bool) {
+    self.tier = tier
+    self.directColor = directColor
+    var pairs: [PairKey: Int32] = [:]
+    for role in StyleRole.allCases {
+      let resolved = theme.style(role, tier: tier)
+      var pair: Int32 = 0
+      if tier != .monochrome {
+        let key = PairKey(foreground: Self.number(resolved.foreground), background: Self.number(resolved.background))
+        if key.foreground != -1 || key.background != -1 {
+          if let existing = pairs[key] {
+            pair = existing
+          } else if Int32(pairs.count + 1) < cn_color_pairs() {
+            pair = Int32(pairs.count + 1)
+            cn_init_pair(pair, key.foreground, key.background)
+            pairs[key] = pair
+          }
+        }
+      }
+      styles[role] = Style(attributes: Self.attributes(resolved.attributes), pair: pair)
+    }
+  }
+
+  func style(_ role: StyleRole) -> Style { styles[role] ?? Style(attributes: cn_attr_normal(), pair: 0) }
+
+  private struct PairKey: Hashable {
+    var foreground: Int32
+    var background: Int32
+  }
+
+  private static func number(_ color: TerminalColor) -> Int32 {
+    switch color {
+    case .terminalDefault: -1
+    case .indexed(let index): Int32(index)
+    case .rgb(let red, let green, let blue): Int32(red) << 16 | Int32(green) << 8 | Int32(blue)
+    }
+  }
+
+  private static func attributes(_ attributes: TextAttributes) -> attr_t {
+    var result = cn_attr_normal()
+    if attributes.contains(.bold) { result |= cn_attr_bold() }
+    if attributes.contains(.dim) { result |= cn_attr_dim() }
+    if attributes.contains(.underline) { result |= cn_attr_underline() }
+    if attributes.contains(.reverse) { result |= cn_attr_reverse() }
+    if attributes.contains(.italic) { result |= cn_attr_italic() }
+    if attributes.contains(.standout) { result |= cn_attr_standout() }
+    return result
+  }
+}

@@ -1,0 +1,58 @@
+import ConsoleCore
+import Foundation
+
+/// The title bar (what the console is connected to) and the status bar (freshness, messages,
+/// key hints).
+enum Bars {
+  static func title(_ state: AppState, on canvas: any Canvas) {
+    let width = canvas.size.columns
+    canvas.fill(row: 0, column: 0, width: width, role: .statusBar)
+    var column = canvas.draw(" popp-console ", row: 0, column: 0, role: .statusBar)
+    if state.connection.isSandbox {
+      column += canvas.draw(" SANDBOX ", row: 0, column: column, role: .badgeSandbox)
+      column += 1
+    }
+    column += canvas.draw(
+      " org " + TerminalSanitizer.sanitize(state.connection.organizationId) + " ", row: 0, column: column, role: .badgeProfile)
+    let host = TerminalSanitizer.sanitize(state.connection.baseURL.host ?? "")
+    let hint = state.connection.isSandbox ? "demo data · no real candidates" : host
+    canvas.draw("  " + hint, row: 0, column: column, width: width - column - 8, role: .statusBar)
+    canvas.draw("? help", row: 0, column: max(width - 7, 0), width: 6, role: .statusBarKey)
+  }
+
+  static func status(_ state: AppState, keymap: Keymap, on canvas: any Canvas, now: Date) {
+    let width = canvas.size.columns
+    canvas.fill(row: 0, column: 0, width: width, role: .statusBar)
+    let hints = hintText(keymap, width: width / 2)
+    let hintWidth = TextWidth.columns(hints)
+    let (text, role) = message(state, now: now)
+    canvas.draw(" " + text, row: 0, column: 0, width: width - hintWidth - 2, role: role)
+    canvas.draw(hints, row: 0, column: width - hintWidth - 1, width: hintWidth, role: .statusBarKey)
+  }
+
+  static func message(_ state: AppState, now: Date) -> (String, StyleRole) {
+    if let flash = state.flash { return (TerminalSanitizer.sanitize(flash), .statusBar) }
+    if let error = state.loadError { return ("OFFLINE — \(TerminalSanitizer.sanitize(error)) · R retries", .bannerOffline) }
+    if state.isLoading { return ("Loading…", .statusBar) }
+    let review = state.tabCount(.needsReview)
+    var text = "\(state.index.count) conversations · \(review) need review"
+    if let loadedAt = state.loadedAt { text += " · updated " + RelativeTime.describe(loadedAt, now: now) }
+    if state.connection.isSandbox { text += " · sandbox: set POPP_API_KEY and POPP_ORGANIZATION_ID to reach Popp" }
+    return (text, .statusBar)
+  }
+
+  /// The most useful keys, from the live keymap, as many as fit whole in `width`.
+  static func hintText(_ keymap: Keymap, width: Int) -> String {
+    let wanted: [(CommandName, String)] = [
+      (.quit, "quit"), (.help, "help"), (.nextReview, "next review"), (.filter, "filter"), (.open, "open"),
+    ]
+    var text = ""
+    for (command, label) in wanted {
+      guard let key = keymap.keys(for: command).first else { continue }
+      let hint = (text.isEmpty ? "" : "  ") + key.notation + " " + label
+      guard TextWidth.columns(text + hint) <= width else { break }
+      text += hint
+    }
+    return text
+  }
+}

@@ -1,0 +1,26 @@
+import ConsoleCore
+
+/// The small pieces every pane shares: its title row and the separators between panes.
+enum Chrome {
+  static func title(_ text: String, on canvas: any Canvas, focused: Bool, trailing: String = "") {
+    let role: StyleRole = focused ? .paneTitleFocused : .paneTitle
+    canvas.fill(row: 0, column: 0, width: canvas.size.columns, role: role)
+    let trailingWidth = TextWidth.columns(trailing)
+    canvas.draw(" " + text, row: 0, column: 0, width: canvas.size.columns - trailingWidth - 1, role: role)
+    if !trailing.isEmpty {
+      canvas.draw(trailing, row: 0, column: max(canvas.size.columns - trailingWidth - 1, 0), width: trailingWidth, role: role)
+    }
+  }
+
+  static func separator(on canvas: any Canvas) {
+    for row in 0..<canvas.size.rows { canvas.draw("│", row: row, column: 0, width: 1, role: .paneBorder) }
+  }
+
+  /// A message in the middle of an empty pane.
+  static func placeholder(_ text: String, on canvas: any Canvas, row: Int) {
+    let lines = TextWidth.wrap(text, width: max(canvas.size.columns - 4, 10))
+    for (offset, line) in lines.enumerated() {
+      canvas.draw(line, row: row + offset, column: 2, width: canvas.size.columns - 4, role: .textDim)
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import ConsoleCore
+
+/// What draws over the panes: the help, a confirmation, the prompt line.
+enum Overlays {
+  /// The help, generated from the live keymap. It uses two columns, without the command names,
+  /// when one column would not fit the window (80×24 included).
+  static func help(_ keymap: Keymap, on screen: any Screen) {
+    let size = screen.size
+    let maxHeight = size.rows - 2
+    func lines(compact: Bool) -> [(String, StyleRole)] {
+      var lines: [(String, StyleRole)] = []
+      for section in keymap.helpSections {
+        if !lines.isEmpty { lines.append(("", .dialog)) }
+        lines.append((section.group, .dialogTitle))
+        for entry in section.entries {
+          let keys = entry.keys.map(\.notation).joined(separator: " ")
+          let name = compact ? "" : "  :" + entry.command.rawValue
+          lines.append((TextWidth.fit(keys.isEmpty ? "—" : keys, to: compact ? 9 : 14) + " " + entry.command.summary + name, .dialog))
+        }
+      }
+      return lines
+    }
+    let footer = "Esc closes · rebind keys in the config's [keymap]"
+    var columns = [lines(compact: false)]
+    if columns[0].count + 3 > maxHeight {
+      let all = lines(compact: true)
+      let half = (all.count + 1) / 2
+      columns = [Array(all.prefix(half)), Array(all.dropFirst(half))]
+    }
+    let columnWidth = min(columns.flatMap { $0 }.map { TextWidth.columns($0.0) }.max() ?? 30, (size.columns - 6) / columns.count)
+    let width = min(max(columnWidth * columns.count + 2 * (columns.count - 1) + 4, TextWidth.columns(footer) + 4), size.columns)
+    let height = min((columns.map(\.count).max() ?? 0) + 3, maxHeight)
+    let rect = Rect(row: max((size.rows - height) / 2, 1), column: max((size.columns - width) / 2, 0), rows: height, columns: width)
+    let canvas = screen.canvas(rect)
+    for row in 0..<height { canvas.fill(row: row, column: 0, width: width, role: .dialog) }
+    canvas.draw(" Keys ", row: 0, column: 2, role: .dialogTitle)
+    for (index, column) in columns.enumerated() {
+      let left = 2 + index * (columnWidth + 2)
+      for (offset, line) in column.prefix(height - 3).enumerated() {
+        canvas.draw(line.0, row: 1 + offset, column: left, width: columnWidth, role: line.1)
+      }
+    }
+    canvas.draw(footer, row: height - 1, column: 2, width: width - 4, role: .textDim)
+  }
+
+  static func confirm(_ confirmation: Confirmation, on screen: any Screen) {
+    let size = screen.size
+    let width = min(max(TextWidth.columns(confirmation.message) + 6, 40), size.columns - 4)
+    let message = TextWidth.wrap(confirmation.message, width: width - 4)
+    let height = message.count + 4
+    let rect = Rect(row: max((size.rows - height) / 2, 1), column: max((size.columns - width) / 2, 0), rows: height, columns: width)
+    let canvas = screen.canvas(rect)
+    for row in 0..<height { canvas.fill(row: row, column: 0, width: width, role: .dialog) }
+    canvas.draw(" \(confirmation.title) ", row: 0, column: 2, width: width - 4, role: .dialogTitle)
+    for (offset, line) in message.enumerated() { canvas.draw(line, row: 1 + offset, column: 2, width: width - 4, role: .dialog) }
+    canvas.draw("y yes    n / Esc no", row: height - 2, column: 2, width: width - 4, role: .dialogTitle)
+  }
+
+  /// The prompt replaces the status line; the terminal cursor shows where typing goes.
+  static func prompt(_ prompt: PromptState, in rect: Rect, on screen: any Screen) {
+    let canvas = screen.canvas(rect)
+    canvas.fill(row: 0, column: 0, width: rect.columns, role: .prompt)
+    let lead = prompt.kind == .filter ? "/" : ":"
+    let hint =
+      prompt.kind == .filter
+      ? "  name, phone, email or external id · Enter keeps · Esc clears" : "  Tab completes · Enter runs · Esc cancels"
+    let text = TerminalSanitizer.sanitize(prompt.text)
+    let beforeCursor = TerminalSanitizer.sanitize(String(prompt.text.prefix(prompt.cursor)))
+    // Keep the cursor on screen for long input by showing the end of it.
+    let room = rect.columns - 2
+    let visible = TextWidth.columns(text) > room ? String(text.suffix(room / 2)) : text
+    canvas.draw(lead + visible, row: 0, column: 0, width: rect.columns, role: .prompt)
+    let used = 1 + TextWidth.columns(visible)
+    if used + TextWidth.columns(hint) < rect.columns { canvas.draw(hint, row: 0, column: used, role: .textDim) }
+    let cursorColumn = visible == text ? 1 + TextWidth.columns(beforeCursor) : used
+    screen.placeCursor(row: rect.row, column: rect.column + min(cursorColumn, rect.columns - 1))
+  }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The real binary in a real terminal: tmux on a private server, driven with send-keys and
+/// read with capture-pane.
+final class TmuxSession {
+  let server = "popp-e2e-\(UUID().uuidString.prefix(8))"
+  let home: URL
+
+  init(columns: Int, rows: Int, arguments: String) throws {
+    home = FileManager.default.temporaryDirectory.appendingPathComponent(server)
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    // The shell records the console's exit status in a file: tmux does not always report it.
+    let command =
+      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config LANG=C.UTF-8 \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status"
+    // The server this starts inherits the client's stdout: it must not be our pipe, or reading
+    // to its end would wait for the server to exit.
+    try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "console", "-x", String(columns), "-y", String(rows), command], capture: false)
+    try tmux(["set-option", "-t", "console", "remain-on-exit", "on"])
+  }
+
+  deinit {
+    _ = try? tmux(["kill-server"])
+    try? FileManager.default.removeItem(at: home)
+  }
+
+  @discardableResult
+  func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+    // The server's socket lives in the session's own folder, removed with it.
+    try Spawn.run(["/usr/bin/tmux", "-L", server] + arguments, capture: capture, environment: ["TMUX_TMPDIR": home.path])
+  }
+
+  /// The console's exit status once it has ended.
+  var exitStatus: String? {
+    (try? String(contentsOf: home.appendingPathComponent("status"), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// The console's process id (the shell's child).
+  func consolePid() throws -> String {
+    let shell = try value("#{pane_pid}")
+    return try Spawn.run(["/usr/bin/pgrep", "-P", shell], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "console"]) }
+
+  func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "console"] + keys) }
+
+  func value(_ format: String) throws -> String {
+    try tmux(["display-message", "-p", "-t", "console", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Waits until the screen satisfies `predicate` and has settled (up to `seconds`), returning
+  /// it. Settled matters: a capture can catch a frame half written.
+  @discardableResult
+  func wait(for what: String, seconds: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+    let deadline = Date().addingTimeInterval(seconds)
+    var last = ""
+    while Date() < deadline {
+      last = try screen()
+      if predicate(last) {
+        Thread.sleep(forTimeInterval: 0.15)
+        let again = try screen()
+        if again == last { return last }
+        continue
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Issue.record("timed out waiting for \(what); the screen was:\n\(last)")
+    return last
+  }
+}
+
+/// Runs a command and waits for it, closing every other descriptor in the child. Foundation's
+/// Process is not used here: the tmux server that `new-session` leaves running inherited the
+/// descriptor Process watches for the child's exit, so Process never saw the client end.
+enum Spawn {
+  static func run(_ arguments: [String], capture: Bool, environment extra: [String: String] = [:]) throws -> String {
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { throw POSIXError(.EMFILE) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    if capture {
+      posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    }
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
+    for fd in open where fd > 2 && fcntl(fd, F_GETFD) != -1 {
+      posix_spawn_file_actions_addclose(&actions, fd)
+    }
+    var pid: pid_t = 0
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { envp.forEach { free($0) } }
+    let status = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
+    close(fds[1])
+    guard status == 0 else {
+      close(fds[0])
+      throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT)
+    }
+    var output = Data()
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = read(fds[0], &buffer, buffer.count)
+      if count <= 0 { break }
+      output.append(contentsOf: buffer[0..<count])
+    }
+    close(fds[0])
+    var exitStatus: Int32 = 0
+    waitpid(pid, &exitStatus, 0)
+    return String(decoding: output, as: UTF8.self)
+  }
+}
+
+@Suite(.serialized) struct ConsoleEndToEndTests {
+  @Test func navigateFilterOpenResizeAndQuitInARealTerminal() throws {
+    let session = try TmuxSession(columns: 120, rows: 40, arguments: "--sandbox-speed 0")
+    var screen = try session.wait(for: "first paint with data") { $0.contains("SANDBOX") && $0.contains("need review") }
+    #expect(screen.contains("Campaigns") && screen.contains("Conversations") && screen.contains("Thread"), "three panes at 120×40")
+
+    try session.send("2")
+    screen = try session.wait(for: "the Needs review tab") { screen in
+      // List rows end in an age ("3 min", "2 d"); in this tab every one is flagged.
+      let rows = screen.split(separator: "\n").dropFirst(3).dropLast().filter {
+        $0.range(of: #"[0-9]+ (s|min|h|d)│"#, options: .regularExpression) != nil
+      }
+      return !rows.isEmpty && rows.allSatisfy { $0.contains("│!") }
+    }
+
+    try session.send("1")
+    try session.send("/")
+    try session.send("-l", "Zo")
+    screen = try session.wait(for: "the / filter") { $0.contains("/ Zo") && $0.contains("Zoë") }
+    #expect(!screen.contains("John Doe"))
+    try session.send("Enter")
+    try session.send("Escape")
+    try session.wait(for: "the filter cleared") { !$0.contains("/ Zo") }
+
+    try session.send("j", "j", "Enter")
+    screen = try session.wait(for: "the thread") {
+      $0.contains("Speaking for the company") && ($0.contains("AGENT ·") || $0.contains("CANDIDATE ·"))
+    }
+
+    try session.tmux(["resize-window", "-t", "console", "-x", "80", "-y", "24"])
+    screen = try session.wait(for: "the stacked layout") { !$0.contains(" Campaigns ") && $0.contains("Speaking for the company") }
+    #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 80 })
+
+    try session.send("q")
+    try session.wait(for: "exit") { _ in session.exitStatus != nil }
+    #expect(session.exitStatus == "0", "quit exits 0")
+    #expect(try session.value("#{alternate_on}") == "0", "the terminal left the alternate screen")
+    #expect(try session.value("#{cursor_flag}") == "1", "the cursor is visible again")
+  }
+
+  @Test func sigtermAndSighupRestoreTheTerminal() throws {
+    for signal in ["TERM", "HUP"] {
+      let session = try TmuxSession(columns: 100, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20")
+      try session.wait(for: "first paint") { $0.contains("need review") }
+      let pid = try session.consolePid()
+      _ = try Spawn.run(["/bin/kill", "-\(signal)", pid], capture: false)
+      try session.wait(for: "exit on SIG\(signal)") { _ in session.exitStatus != nil }
+      #expect(session.exitStatus == (signal == "TERM" ? "143" : "129"), "SIG\(signal) is handled and reported as such")
+      #expect(try session.value("#{alternate_on}") == "0", "SIG\(signal) leaves the alternate screen")
+    }
+  }
+}
