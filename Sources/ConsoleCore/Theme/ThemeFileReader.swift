@@ -9,12 +9,12 @@ struct ThemeFileReader {
 
   let file: String
   let text: String
-  private let keyLines: TOMLKeyLines
+  private let keyLines: TOMLKeyLocator
 
   init(text: String, file: String) {
     self.file = file
     self.text = text
-    self.keyLines = TOMLKeyLines(text: text)
+    self.keyLines = TOMLKeyLocator(text: text)
   }
 
   func read(fallback: Theme) throws(ThemeError) -> Theme {

@@ -27,6 +27,17 @@ struct TOMLKeyLocator {
   func line(of path: [String]) -> Int? {
     locations[path]?.line
   }
+
+  /// The line of `path`, or else of its closest enclosing key that is written down (a role's
+  /// header when the offending key is inherited, say).
+  func closestLine(of path: [String]) -> Int? {
+    var path = path
+    while !path.isEmpty {
+      if let line = line(of: path) { return line }
+      path.removeLast()
+    }
+    return nil
+  }
 }
 
 private struct TOMLKeyScanner {
