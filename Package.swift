@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "PoppAPI", targets: ["PoppAPI"]),
     .library(name: "PoppSandbox", targets: ["PoppSandbox"]),
     .library(name: "ConsoleCore", targets: ["ConsoleCore"]),
+    .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -25,7 +25,7 @@ let package = Package(
       ],
       path: "Benchmarks/SandboxBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
     .executableTarget(
       name: "ConsoleBenchmarks",
       dependencies: [
@@ -36,7 +36,7 @@ let package = Package(
       ],
       path: "Benchmarks/ConsoleBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import ConsoleCore
 import ConsoleUI
 import Foundation
 import PoppSandbox
+import Synchronization
 
 /// Figures for issue 3: with 100,000 conversations in state, a selection move, a status-tab
 /// switch and a `/` filter each render in under 2 ms; first paint of 10,000 demo conversations
@@ -74,6 +75,8 @@ let benchmarks: @Sendable () -> Void = {
 }
 
 enum World {
+  static func phone(_ index: Int) -> String { "+4477009" + String(10_000 + index % 90_000) }
+
   static func state(conversations count: Int) -> AppState {
     let now = Date()
     let campaigns = (0..<8).map { index in
@@ -83,13 +86,14 @@ enum World {
     }
     let names = ["Ana", "美咲", "محمد", "Zoë", "Mia 🌸", "John", "Olúwaseun", "Søren"]
     let statuses: [ConversationStatus] = [.ongoing, .ongoing, .completedMeetingRequested, .closed, .completedScreeningFailed, .queued]
-    let conversations = (0..<count).map { index in
-      Conversation(
+    let conversations = (0..<count).map { (index: Int) -> Conversation in
+      let seconds = Double(index)
+      return Conversation(
         id: "conv-\(index)", campaignId: "c\(index % 8)", externalId: "cand-\(index)", participantFirstName: names[index % names.count],
-        participantLastName: "Candidate \(index)", participantPhoneNumber: "+4477009\(String(10_000 + index % 90_000))",
-        conversationStatus: statuses[index % statuses.count], needsReview: index % 37 == 0, isHumanTakeover: index % 101 == 0,
-        lastMessageAt: now.addingTimeInterval(-Double(index) * 7), createdAt: now.addingTimeInterval(-Double(index) * 9),
-        updatedAt: now.addingTimeInterval(-Double(index) * 7))
+        participantLastName: "Candidate \(index)", participantPhoneNumber: phone(index),
+        conversationStatus: statuses[index % statuses.count], needsReview: index.isMultiple(of: 37), isHumanTakeover: index.isMultiple(of: 101),
+        lastMessageAt: now.addingTimeInterval(-seconds * 7), createdAt: now.addingTimeInterval(-seconds * 9),
+        updatedAt: now.addingTimeInterval(-seconds * 7))
     }
     var state = AppState(connection: ConnectionInfo(organizationId: "o", baseURL: URL(string: "http://127.0.0.1:1/v1")!, isSandbox: true))
     _ = state.apply(.loaded(campaigns: campaigns, conversations: conversations, templates: [], at: now))
@@ -98,7 +102,7 @@ enum World {
 }
 
 /// 10,000 demo conversations fetched from a sandbox once, as the console would have them.
-final class DemoFixture: @unchecked Sendable {
+final class DemoFixture: Sendable {
   struct Loaded: Sendable {
     var connection: ConnectionInfo
     var campaigns: [Campaign]
@@ -107,13 +111,10 @@ final class DemoFixture: @unchecked Sendable {
   }
 
   static let shared = DemoFixture()
-  private let lock = NSLock()
-  private var loaded: Loaded?
+  private let loaded = Mutex<Loaded?>(nil)
 
   func value() throws -> Loaded {
-    lock.lock()
-    defer { lock.unlock() }
-    guard let loaded else { throw PoppError.invalidConfiguration("not loaded") }
+    guard let loaded = loaded.withLock({ $0 }) else { throw PoppError.invalidConfiguration("not loaded") }
     return loaded
   }
 
@@ -126,8 +127,6 @@ final class DemoFixture: @unchecked Sendable {
       conversations: try await client.allConversations(ConversationQuery(limit: 500)).collect(),
       templates: try await client.listTemplates())
     await sandbox.stop()
-    lock.lock()
-    loaded = result
-    lock.unlock()
+    loaded.withLock { $0 = result }
   }
 }
