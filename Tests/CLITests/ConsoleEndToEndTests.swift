@@ -11,9 +11,11 @@ final class TmuxSession {
   let server = "popp-e2e-\(UUID().uuidString.prefix(8))"
   let home: URL
 
-  init(columns: Int, rows: Int, arguments: String) throws {
+  init(columns: Int, rows: Int, arguments: String, config: String? = nil) throws {
     home = FileManager.default.temporaryDirectory.appendingPathComponent(server)
-    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    let configFolder = home.appendingPathComponent("config/popp-console")
+    try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
+    if let config { try Data(config.utf8).write(to: configFolder.appendingPathComponent("config.toml")) }
     // The shell records the console's exit status in a file: tmux does not always report it.
     let command =
       "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config LANG=C.UTF-8 \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status"
@@ -159,6 +161,34 @@ enum Spawn {
     #expect(session.exitStatus == "0", "quit exits 0")
     #expect(try session.value("#{alternate_on}") == "0", "the terminal left the alternate screen")
     #expect(try session.value("#{cursor_flag}") == "1", "the cursor is visible again")
+  }
+
+  @Test func ctrlCQuitsAndRestoresTheTerminal() throws {
+    let session = try TmuxSession(columns: 100, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20")
+    try session.wait(for: "first paint") { $0.contains("need review") }
+    try session.send("C-c")
+    try session.wait(for: "exit on Ctrl-C") { _ in session.exitStatus != nil }
+    #expect(session.exitStatus == "130")
+    #expect(try session.value("#{alternate_on}") == "0")
+  }
+
+  @Test func aConfiguredKeymapAppliesAndItsMistakesAreReportedByLine() throws {
+    let config = """
+      theme = "light"
+
+      [keymap]
+      quit = "Q"
+      jump-around = "x"
+      """
+    let session = try TmuxSession(columns: 120, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20", config: config)
+    let screen = try session.wait(for: "the reported problem") { $0.contains("need review") || $0.contains("jump-around") }
+    #expect(screen.contains("config.toml:5") && screen.contains("jump-around"), "the unknown command is named with its line")
+    try session.send("q")
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(session.exitStatus == nil, "q is no longer quit")
+    try session.send("Q")
+    try session.wait(for: "exit on Q") { _ in session.exitStatus != nil }
+    #expect(session.exitStatus == "0")
   }
 
   @Test func sigtermAndSighupRestoreTheTerminal() throws {

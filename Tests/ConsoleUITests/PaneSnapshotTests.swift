@@ -77,10 +77,13 @@ import Testing
     var state = ConsoleFixture.state()
     let screen = ConsoleFixture.render(&state, rows: 48, columns: 160)
     let statuses = ["ongoing", "meeting req."].compactMap { screen.find($0)?.column }
-    let ongoingRows = screen.lines.enumerated().filter { $0.element.contains("ongoing") }.map(\.offset)
+    // Conversation rows: they end in an age ("3 min│"); campaign summaries also say "ongoing".
+    let ongoingRows = screen.lines.enumerated().filter { $0.element.contains("ongoing") && $0.element.contains(" min│") }.map(\.offset)
     let columns = ongoingRows.compactMap { row -> Int? in
+      // Only the conversations pane: right of the first separator.
       let cells = screen.cells[row].map(\.text)
-      return cells.indices.first { index in cells[index...].prefix(7).joined() == "ongoing" }
+      let paneStart = (cells.firstIndex(of: "│") ?? 0) + 1
+      return cells.indices.dropFirst(paneStart).first { index in cells[index...].prefix(7).joined() == "ongoing" }
     }
     #expect(Set(columns).count == 1, "the status column lines up whatever script the names are in: \(columns)")
     #expect(!statuses.isEmpty)

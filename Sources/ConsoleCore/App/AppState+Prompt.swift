@@ -31,9 +31,8 @@ extension AppState {
 
   private mutating func setTextFilter(_ text: String) {
     guard text != textFilter else { return }
-    textFilter = text
     conversationSelection = 0
-    refreshVisibleRows()
+    narrowVisibleRows(to: text)
   }
 
   private mutating func runCommandLine(_ line: String) -> [Effect] {

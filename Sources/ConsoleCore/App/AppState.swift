@@ -114,6 +114,8 @@ public struct AppState: Sendable {
   public var textFilter = ""
   /// Positions into `index.conversations` of the rows the list shows, in order.
   public private(set) var visibleRows: [Int] = []
+  /// The last `/` query and its rows, which a longer query only narrows.
+  private var searchedRows: (String, [Int])?
   public var conversationSelection = 0
   public var thread: ThreadState?
   public var showCampaignDetails = false
@@ -165,11 +167,39 @@ public struct AppState: Sendable {
 
   mutating func refreshVisibleRows(keeping selectedId: String?) {
     visibleRows = index.search(textFilter, in: index.rows(filter: statusFilter, campaignId: selectedCampaign?.id))
-    if let selectedId, let position = visibleRows.firstIndex(where: { index.conversations[$0].id == selectedId }) {
-      conversationSelection = position
+    searchedRows = (textFilter, visibleRows)
+    keepSelection(selectedId)
+  }
+
+  /// Narrows the list for a longer `/` query: only rows that matched the shorter one can match.
+  mutating func narrowVisibleRows(to query: String) {
+    let selectedId = selectedConversation?.id
+    if let (previous, rows) = searchedRows, !previous.isEmpty, query.lowercased().hasPrefix(previous.lowercased()) {
+      textFilter = query
+      visibleRows = index.search(query, in: rows)
+      searchedRows = (query, visibleRows)
+      keepSelection(selectedId)
     } else {
-      conversationSelection = min(conversationSelection, max(visibleRows.count - 1, 0))
+      textFilter = query
+      refreshVisibleRows(keeping: selectedId)
     }
+  }
+
+  private mutating func keepSelection(_ selectedId: String?) {
+    // Rows are in list order, so the selected conversation's row is found by binary search.
+    if let selectedId, let target = index.position(of: selectedId) {
+      var low = 0
+      var high = visibleRows.count
+      while low < high {
+        let middle = (low + high) / 2
+        if visibleRows[middle] < target { low = middle + 1 } else { high = middle }
+      }
+      if low < visibleRows.count && visibleRows[low] == target {
+        conversationSelection = low
+        return
+      }
+    }
+    conversationSelection = min(conversationSelection, max(visibleRows.count - 1, 0))
   }
 
   public mutating func apply(_ event: ServiceEvent) -> [Effect] {

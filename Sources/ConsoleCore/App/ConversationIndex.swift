@@ -49,6 +49,9 @@ public struct ConversationIndex: Sendable {
     return Array(parts.compactMap { $0 }.joined(separator: "\u{1}").lowercased().utf8)
   }
 
+  /// Where a conversation stands in `conversations`.
+  public func position(of id: String) -> Int? { positionById[id] }
+
   public func conversation(id: String) -> Conversation? {
     positionById[id].map { conversations[$0] }
   }

@@ -69,12 +69,18 @@ struct ConsoleSetup {
   var theme = Theme.builtInDefault
   var problems: [String] = []
 
+  /// A path as a person would type it: `~/.config/...` rather than the whole home folder.
+  static func shown(_ file: URL, environment: [String: String]) -> String {
+    guard let home = environment["HOME"], !home.isEmpty, file.path.hasPrefix(home + "/") else { return file.path }
+    return "~" + file.path.dropFirst(home.count)
+  }
+
   static func load(paths: ConsolePaths, themeName flag: String?, environment: [String: String]) -> ConsoleSetup {
     var setup = ConsoleSetup()
     var themeName = flag
     let file = paths.configFile
     if let text = try? String(contentsOf: file, encoding: .utf8) {
-      let (keymap, problems) = KeymapLoader.apply(configText: text, file: file.path)
+      let (keymap, problems) = KeymapLoader.apply(configText: text, file: Self.shown(file, environment: environment))
       setup.keymap = keymap
       setup.problems += problems.map(\.description)
       if themeName == nil { themeName = ConfigPeek.string("theme", in: text) }

@@ -35,6 +35,29 @@ enum CampaignRows {
       role: selected ? base : .textDim)
   }
 
+  static func typeLabel(_ type: CampaignType) -> String {
+    switch type {
+    case .applicantOutreach: "applicants"
+    case .newCandidateOutreach: "new candidates"
+    case .engagementOutreach: "engagement"
+    case .scheduling: "scheduling"
+    case .unknown(let raw): TerminalSanitizer.sanitize(raw.lowercased())
+    }
+  }
+
+  /// The second line of a campaign: its type and its conversations by status group
+  /// (the same groups as the status tabs).
+  static func summary(_ campaign: Campaign?, state: AppState) -> String {
+    let id = campaign?.id
+    let counts: [(StatusFilter, String)] = [(.ongoing, "ongoing"), (.needsReview, "review"), (.completed, "done"), (.closed, "closed")]
+    let parts = counts.compactMap { filter, label -> String? in
+      let count = state.index.count(filter: filter, campaignId: id)
+      return count > 0 ? "\(count) \(label)" : nil
+    }
+    let lead = campaign.map { typeLabel($0.type) } ?? "\(state.campaigns.count) campaigns"
+    return ([lead] + (parts.isEmpty ? ["no conversations"] : parts)).joined(separator: " · ")
+  }
+
   struct DetailLine {
     var text: String
     var role: StyleRole

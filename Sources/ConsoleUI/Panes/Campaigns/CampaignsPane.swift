@@ -16,21 +16,28 @@ struct CampaignsPane {
       return
     }
     let count = state.campaigns.count + 1
-    for row in list.visibleRange(count: count, selection: state.campaignSelection, height: listHeight) {
-      let y = 1 + row - list.offset
+    // Two lines a campaign (title; channel, type and counts) when there is room, else one.
+    let linesPerItem = listHeight >= 12 ? 2 : 1
+    for row in list.visibleRange(count: count, selection: state.campaignSelection, height: listHeight / linesPerItem) {
+      let y = 1 + (row - list.offset) * linesPerItem
       let selected = row == state.campaignSelection
       let base: StyleRole = selected ? (focused ? .listSelected : .listSelectedUnfocused) : .textNormal
-      if selected { canvas.fill(row: y, column: 0, width: width, role: base) }
-      if row == 0 {
+      if selected {
+        for line in 0..<linesPerItem { canvas.fill(row: y + line, column: 0, width: width, role: base) }
+      }
+      let campaign = row == 0 ? nil : state.campaigns[row - 1]
+      if let campaign {
+        CampaignRows.draw(
+          campaign, counts: state.index.statusCounts(campaignId: campaign.id), on: canvas, row: y, width: width, base: base,
+          selected: selected)
+      } else {
         canvas.draw(" All campaigns", row: y, column: 0, width: width - 8, role: selected ? base : .textHeader)
         canvas.draw(
           TextWidth.fitRight(String(state.index.count), to: 7), row: y, column: width - 8, width: 7, role: selected ? base : .textDim)
-        continue
       }
-      let campaign = state.campaigns[row - 1]
-      CampaignRows.draw(
-        campaign, counts: state.index.statusCounts(campaignId: campaign.id), on: canvas, row: y, width: width, base: base,
-        selected: selected)
+      if linesPerItem == 2 {
+        canvas.draw(CampaignRows.summary(campaign, state: state), row: y + 1, column: 3, width: width - 4, role: selected ? base : .textDim)
+      }
     }
     guard detailRows > 0 else { return }
     let top = canvas.size.rows - detailRows
