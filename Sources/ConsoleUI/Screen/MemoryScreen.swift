@@ -29,7 +29,11 @@ public final class MemoryScreen: Screen {
   }
 
   public func beginFrame() {
-    cells = Self.blank(size)
+    // Blanked in place: a fresh grid per frame would cost more than drawing it.
+    let blank = Cell(text: " ", role: .textNormal)
+    for row in cells.indices {
+      for column in cells[row].indices { cells[row][column] = blank }
+    }
     cursor = nil
   }
 
