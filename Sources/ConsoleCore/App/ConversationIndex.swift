@@ -19,6 +19,12 @@ public struct ConversationIndex: Sendable {
   private var searchStarts: [Int] = [0]
   /// How often each byte occurs in the search buffer, to anchor a search on the rarest one.
   private var byteCounts = [Int](repeating: 0, count: 256)
+  /// Per conversation, a 256-bit set of the byte pairs its text holds (4 words each): a query
+  /// whose pairs are not all there cannot match, which rules out most conversations with a few
+  /// AND operations instead of a scan of their text.
+  private var pairSets: [UInt64] = []
+  /// Per conversation, the set of bytes its text holds (4 words each), for one-key queries.
+  private var byteSets: [UInt64] = []
   private var statusCountsByCampaign: [String: [ConversationStatus: Int]] = [:]
 
   public init(_ conversations: [Conversation] = []) {
@@ -46,6 +52,21 @@ public struct ConversationIndex: Sendable {
     }
     byteCounts = [Int](repeating: 0, count: 256)
     for byte in searchBytes { byteCounts[Int(byte)] += 1 }
+    pairSets = [UInt64](repeating: 0, count: conversations.count * 4)
+    byteSets = [UInt64](repeating: 0, count: conversations.count * 4)
+    for row in conversations.indices {
+      var start = searchStarts[row]
+      let end = searchStarts[row + 1]
+      for position in start..<end {
+        let byte = Int(searchBytes[position])
+        byteSets[row * 4 + byte >> 6] |= 1 << UInt64(byte & 63)
+      }
+      while start + 1 < end {
+        let bit = Self.pairBit(searchBytes[start], searchBytes[start + 1])
+        pairSets[row * 4 + bit >> 6] |= 1 << UInt64(bit & 63)
+        start += 1
+      }
+    }
     var scopes: [String?: [StatusFilter: [Int]]] = [nil: [:]]
     var counts: [String: [ConversationStatus: Int]] = [:]
     for (position, conversation) in conversations.enumerated() {
@@ -95,6 +116,17 @@ public struct ConversationIndex: Sendable {
   public func search(_ query: String, in rows: [Int]) -> [Int] {
     let needle = Array(query.lowercased().utf8)
     guard !needle.isEmpty, !rows.isEmpty else { return needle.isEmpty ? rows : [] }
+    let possible = candidates(for: needle, in: rows)
+    // A single byte is decided by the byte sets alone.
+    if needle.count == 1 { return possible }
+    if possible.count * 8 < rows.count {
+      // Few conversations can match: check each of them in place.
+      return searchBytes.withUnsafeBufferPointer { bytes in
+        needle.withUnsafeBufferPointer { pin in
+          possible.filter { row in Self.contains(bytes, from: searchStarts[row], to: searchStarts[row + 1], pin) }
+        }
+      }
+    }
     let anchor = needle.indices.min { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] }!
     var matching: [Int] = []
     searchBytes.withUnsafeBufferPointer { bytes in
@@ -119,6 +151,50 @@ public struct ConversationIndex: Sendable {
       }
     }
     return Self.intersection(rows, matching)
+  }
+
+  static func pairBit(_ first: UInt8, _ second: UInt8) -> Int {
+    Int((UInt32(first) &* 31 &+ UInt32(second)) & 255)
+  }
+
+  /// The rows whose byte-pair set holds every pair of `needle` (all rows for one byte).
+  private func candidates(for needle: [UInt8], in rows: [Int]) -> [Int] {
+    guard needle.count >= 2 else {
+      let byte = Int(needle[0])
+      let word = byte >> 6
+      let bit = UInt64(1) << UInt64(byte & 63)
+      return byteSets.withUnsafeBufferPointer { sets in rows.filter { sets[$0 * 4 + word] & bit != 0 } }
+    }
+    var mask: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    for index in 0..<(needle.count - 1) {
+      let bit = Self.pairBit(needle[index], needle[index + 1])
+      let value = UInt64(1) << UInt64(bit & 63)
+      switch bit >> 6 {
+      case 0: mask.0 |= value
+      case 1: mask.1 |= value
+      case 2: mask.2 |= value
+      default: mask.3 |= value
+      }
+    }
+    return pairSets.withUnsafeBufferPointer { sets in
+      rows.filter { row in
+        let base = row * 4
+        return sets[base] & mask.0 == mask.0 && sets[base + 1] & mask.1 == mask.1 && sets[base + 2] & mask.2 == mask.2
+          && sets[base + 3] & mask.3 == mask.3
+      }
+    }
+  }
+
+  private static func contains(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ needle: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard end - start >= needle.count, let base = bytes.baseAddress, let pin = needle.baseAddress else { return false }
+    var position = start
+    while position <= end - needle.count {
+      if base[position] == pin[0] && memcmp(base + position, pin, needle.count) == 0 { return true }
+      position += 1
+    }
+    return false
   }
 
   /// The common elements of two ascending arrays.
