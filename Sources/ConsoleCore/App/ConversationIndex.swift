@@ -1,10 +1,6 @@
 public import Foundation
 public import PoppAPI
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Every known conversation, sorted for the list (latest activity first), with what the list
 /// needs precomputed: the rows of each status tab for each campaign scope and a lowercased search
 /// key. Switching tabs is then a lookup, and a `/` filter scans bytes, not Strings.
@@ -17,8 +13,6 @@ public struct ConversationIndex: Sendable {
   /// read in order: a scan of 100,000 stays in cache), and where each one starts.
   private var searchBytes: [UInt8] = []
   private var searchStarts: [Int] = [0]
-  /// How often each byte occurs in the search buffer, to anchor a search on the rarest one.
-  private var byteCounts = [Int](repeating: 0, count: 256)
   /// Per conversation, a 256-bit set of the byte pairs its text holds (4 words each): a query
   /// whose pairs are not all there cannot match, which rules out most conversations with a few
   /// AND operations instead of a scan of their text.
@@ -50,8 +44,6 @@ public struct ConversationIndex: Sendable {
       searchBytes += Self.searchKey(conversation)
       searchStarts.append(searchBytes.count)
     }
-    byteCounts = [Int](repeating: 0, count: 256)
-    for byte in searchBytes { byteCounts[Int(byte)] += 1 }
     pairSets = [UInt64](repeating: 0, count: conversations.count * 4)
     byteSets = [UInt64](repeating: 0, count: conversations.count * 4)
     for row in conversations.indices {
@@ -106,51 +98,25 @@ public struct ConversationIndex: Sendable {
     rows(filter: filter, campaignId: campaignId).count
   }
 
-  /// The rows among `rows` (ascending) whose name, phone, email or externalId contains `query`
-  /// (case-insensitive).
+  /// The rows among `rows` whose name, phone, email or externalId contains `query`
+  /// (case-insensitive), in the order given.
   ///
-  /// One pass over the whole search buffer: `memchr` (vectorised in libc) jumps to each
-  /// occurrence of the needle's rarest byte, a match is checked in place, and the rest of that
-  /// conversation's text is skipped. Most conversations do not match a useful query, and a
-  /// byte-by-byte loop per conversation cost several milliseconds at 100,000.
+  /// The byte and byte-pair sets rule most conversations out with a few AND operations; the
+  /// rest are checked in place in the shared buffer. (A `memchr` over the whole buffer was
+  /// slower: its per-call cost, paid once a conversation, outweighed its speed when most match.)
   public func search(_ query: String, in rows: [Int]) -> [Int] {
     let needle = Array(query.lowercased().utf8)
     guard !needle.isEmpty, !rows.isEmpty else { return needle.isEmpty ? rows : [] }
     let possible = candidates(for: needle, in: rows)
     // A single byte is decided by the byte sets alone.
     if needle.count == 1 { return possible }
-    if possible.count * 8 < rows.count {
-      // Few conversations can match: check each of them in place.
-      return searchBytes.withUnsafeBufferPointer { bytes in
-        needle.withUnsafeBufferPointer { pin in
-          possible.filter { row in Self.contains(bytes, from: searchStarts[row], to: searchStarts[row + 1], pin) }
-        }
-      }
-    }
-    let anchor = needle.indices.min { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] }!
-    var matching: [Int] = []
-    searchBytes.withUnsafeBufferPointer { bytes in
+    return searchBytes.withUnsafeBufferPointer { bytes in
       searchStarts.withUnsafeBufferPointer { starts in
         needle.withUnsafeBufferPointer { pin in
-          guard let base = bytes.baseAddress, let pinBase = pin.baseAddress else { return }
-          var row = 0
-          var position = anchor
-          while position < bytes.count {
-            guard let found = memchr(base + position, Int32(pin[anchor]), bytes.count - position) else { break }
-            let hit = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            let start = hit - anchor
-            while starts[row + 1] <= max(start, 0) { row += 1 }
-            if start >= starts[row] && start + pin.count <= starts[row + 1] && memcmp(base + start, pinBase, pin.count) == 0 {
-              matching.append(row)
-              position = starts[row + 1] + anchor
-            } else {
-              position = hit + 1
-            }
-          }
+          possible.filter { row in Self.contains(bytes, from: starts[row], to: starts[row + 1], pin) }
         }
       }
     }
-    return Self.intersection(rows, matching)
   }
 
   static func pairBit(_ first: UInt8, _ second: UInt8) -> Int {
@@ -188,33 +154,19 @@ public struct ConversationIndex: Sendable {
   private static func contains(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ needle: UnsafeBufferPointer<UInt8>
   ) -> Bool {
-    guard end - start >= needle.count, let base = bytes.baseAddress, let pin = needle.baseAddress else { return false }
+    let last = end - needle.count
+    guard start <= last else { return false }
+    let first = needle[0]
     var position = start
-    while position <= end - needle.count {
-      if base[position] == pin[0] && memcmp(base + position, pin, needle.count) == 0 { return true }
+    while position <= last {
+      if bytes[position] == first {
+        var matched = 1
+        while matched < needle.count && bytes[position + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return true }
+      }
       position += 1
     }
     return false
-  }
-
-  /// The common elements of two ascending arrays.
-  static func intersection(_ left: [Int], _ right: [Int]) -> [Int] {
-    var result: [Int] = []
-    result.reserveCapacity(min(left.count, right.count))
-    var i = 0
-    var j = 0
-    while i < left.count && j < right.count {
-      if left[i] == right[j] {
-        result.append(left[i])
-        i += 1
-        j += 1
-      } else if left[i] < right[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
-    return result
   }
 
   /// Conversations that need review, oldest flag first (by when they last changed, the best the
