@@ -147,16 +147,20 @@ static void restore_and_reraise(int signal_number) {
   raise(signal_number);
 }
 
-void cn_install_crash_restore(void) {
-  int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
-  for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
+static void install_handler(const int *signals, size_t count, void (*handler)(int), int flags) {
+  for (size_t i = 0; i < count; i++) {
     struct sigaction action;
     memset(&action, 0, sizeof(action));
-    action.sa_handler = restore_and_reraise;
+    action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND;
-    sigaction(fatal[i], &action, NULL);
+    action.sa_flags = flags;
+    sigaction(signals[i], &action, NULL);
   }
+}
+
+void cn_install_crash_restore(void) {
+  static const int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+  install_handler(fatal, sizeof(fatal) / sizeof(fatal[0]), restore_and_reraise, SA_RESETHAND);
 }
 
 static int signal_pipe_fd = -1;
@@ -170,15 +174,8 @@ static void forward_signal(int signal_number) {
 
 void cn_install_signal_pipe(int fd) {
   signal_pipe_fd = fd;
-  int forwarded[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP};
-  for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++) {
-    struct sigaction action;
-    memset(&action, 0, sizeof(action));
-    action.sa_handler = forward_signal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(forwarded[i], &action, NULL);
-  }
+  static const int forwarded[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP};
+  install_handler(forwarded, sizeof(forwarded) / sizeof(forwarded[0]), forward_signal, SA_RESTART);
 }
 
 void cn_resize_from_terminal(void) {
