@@ -44,7 +44,8 @@ final class TmuxSession {
   /// The console's process id (the shell's child).
   func consolePid() throws -> String {
     let shell = try value("#{pane_pid}")
-    return try Spawn.run(["/usr/bin/pgrep", "-P", shell], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)
+    let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    return children.split(separator: " ").first.map(String.init) ?? ""
   }
 
   func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "console"]) }
