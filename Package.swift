@@ -36,7 +36,9 @@ let package = Package(
     ),
     .target(
       name: "ConsoleCore",
-      dependencies: ["PoppAPI", .product(name: "TOMLKit", package: "TOMLKit")],
+      dependencies: [
+        "PoppAPI", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: strictSettings
     ),
     .systemLibrary(
