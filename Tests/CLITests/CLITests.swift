@@ -151,6 +151,25 @@ final class SandboxProcess {
     #expect(invalid.stderr.contains("campaignTitle is required") && invalid.stderr.contains("meetingUrl is required"))
   }
 
+  @Test func textFromTheServerIsPrintedInert() throws {
+    let sandbox = try SandboxProcess()
+    defer { _ = sandbox.stop() }
+    let campaigns = try PoppJSON.makeDecoder().decode(
+      [Campaign].self, from: Data(try CLI.run(["campaigns", "list", "--json"], environment: sandbox.environment).stdout.utf8))
+    let whatsapp = try #require(campaigns.first { $0.channel == .whatsapp && $0.campaignStatus == .live })
+    let hostile = "Evil\u{1B}]0;pwned\u{07}\u{1B}[31m\u{9B}2J\u{202E}"
+    let created = try CLI.run(
+      ["conversations", "create", "--campaign", whatsapp.id, "--first-name", hostile, "--phone", "+14155550142"],
+      environment: sandbox.environment)
+    #expect(created.status == 0, "\(created.stderr)")
+    for arguments in [["conversations", "list"], ["conversations", "list", "--json"], ["overview"]] {
+      let output = try CLI.run(arguments, environment: sandbox.environment).stdout
+      #expect(
+        !output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E }, "\(arguments)")
+    }
+    #expect(try CLI.run(["conversations", "list"], environment: sandbox.environment).stdout.contains("Evil␛]0;pwned␇␛[31m"))
+  }
+
   @Test func usageErrorsExit2() throws {
     let missing = try CLI.run(["campaigns", "list"], environment: [:])
     #expect(missing.status == 2)

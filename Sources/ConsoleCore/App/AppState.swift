@@ -89,12 +89,19 @@ public enum Effect: Sendable, Hashable {
 
 /// What the service reports back.
 public enum ServiceEvent: Sendable {
-  case loaded(campaigns: [Campaign], conversations: [Conversation], templates: [Template], at: Date)
+  /// Everything loaded; the index is built by the service, off the UI thread (sorting and
+  /// indexing 100,000 conversations must not freeze the screen).
+  case loaded(campaigns: [Campaign], index: ConversationIndex, templates: [Template], at: Date)
   case loadFailed(String)
   case messagesLoaded(conversationId: String, messages: [Message])
   case messagesFailed(conversationId: String, error: String)
   case conversationChanged(Conversation, note: String)
   case actionFailed(String)
+
+  /// A load of these conversations, indexed here (on the caller's thread).
+  public static func loaded(campaigns: [Campaign], conversations: [Conversation], templates: [Template], at: Date) -> ServiceEvent {
+    .loaded(campaigns: campaigns, index: ConversationIndex(conversations), templates: templates, at: at)
+  }
 }
 
 /// Everything the console shows, as a value: keys and service events change it, panes draw it.
@@ -204,12 +211,12 @@ public struct AppState: Sendable {
 
   public mutating func apply(_ event: ServiceEvent) -> [Effect] {
     switch event {
-    case .loaded(let campaigns, let conversations, let templates, let at):
+    case .loaded(let campaigns, let index, let templates, let at):
       let selectedCampaignId = selectedCampaign?.id
       let selectedId = selectedConversation?.id
       self.campaigns = campaigns
       self.templates = templates
-      index = ConversationIndex(conversations)
+      self.index = index
       if let selectedCampaignId {
         campaignSelection = (campaigns.firstIndex { $0.id == selectedCampaignId }).map { $0 + 1 } ?? 0
       }

@@ -55,6 +55,7 @@ public actor ConsoleService {
       async let campaigns = client.allCampaigns(pageSize: 500).collect()
       async let templates = client.listTemplates()
       let conversations = try await client.allConversations(ConversationQuery(limit: 500)).collect()
+      // `ServiceEvent.loaded(conversations:)` builds the index here, in the service's actor.
       mailbox.post(.loaded(campaigns: try await campaigns, conversations: conversations, templates: try await templates, at: Date()))
     } catch let error as PoppError {
       mailbox.post(.loadFailed(error.description))

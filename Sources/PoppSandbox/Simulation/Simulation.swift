@@ -26,11 +26,6 @@ enum Simulation {
     }
   }
 
-  /// The next instant the simulation has something to do, if any.
-  static func nextEventTime(_ db: Database) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT MIN(nextEventAt) FROM conversation WHERE nextEventAt IS NOT NULL")
-  }
-
   static func handle(_ event: SimulationEvent, at time: Int64, for conversation: inout ConversationRow, in world: inout World) throws {
     guard let campaign = try world.campaign(id: conversation.campaignId) else { return }
     var turn = Turn(conversation: conversation, campaign: campaign, time: time)

@@ -48,8 +48,4 @@ struct World {
   func save(_ conversation: ConversationRow) throws {
     try conversation.update(db)
   }
-
-  func organizationExists(_ id: String) throws -> Bool {
-    try OrganizationRow.exists(db, key: id)
-  }
 }

@@ -67,7 +67,7 @@ struct CampaignsCommand: AsyncParsableCommand {
       }
       let campaign = try await client.createCampaign(request)
       if options.json { return try Output.json(campaign) }
-      print("created campaign \(campaign.id)")
+      print(Output.clean("created campaign \(campaign.id)"))
       CampaignPrinter.print(campaign)
     }
   }

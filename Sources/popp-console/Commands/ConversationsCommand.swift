@@ -66,7 +66,7 @@ struct ConversationsCommand: AsyncParsableCommand {
       for message in messages {
         let label = ConversationPrinter.label(message.sender)
         let when = message.createdAt.map(Timestamp.format) ?? ""
-        print("\(when)  \(label)  [\(message.status?.rawValue ?? "?")]")
+        print("\(when)  \(label)  [\(Output.clean(message.status?.rawValue ?? "?"))]")
         for line in Output.cleanMultiline(message.body).split(separator: "\n", omittingEmptySubsequences: false) {
           print("    " + line)
         }
@@ -109,7 +109,8 @@ struct ConversationsCommand: AsyncParsableCommand {
     func run() async throws {
       let response = try await options.makeClient().takeOver(conversationId: id)
       if options.json { return try Output.json(response) }
-      print("taken over: \(response.id) (\(response.conversationStatus?.rawValue ?? "?")); you are speaking for the company now")
+      print(
+        Output.clean("taken over: \(response.id) (\(response.conversationStatus?.rawValue ?? "?")); you are speaking for the company now"))
     }
   }
 
@@ -128,7 +129,7 @@ struct ConversationsCommand: AsyncParsableCommand {
       let sent = try await options.makeClient().sendMessage(
         conversationId: id, SendMessageRequest(messageBody: message, templateId: template))
       if options.json { return try Output.json(sent) }
-      print("sent \(sent.id) [\(sent.status?.rawValue ?? "?")]")
+      print(Output.clean("sent \(sent.id) [\(sent.status?.rawValue ?? "?")]"))
       print("    " + Output.clean(sent.body))
     }
   }
@@ -141,7 +142,7 @@ struct ConversationsCommand: AsyncParsableCommand {
     func run() async throws {
       let response = try await options.makeClient().handBack(conversationId: id)
       if options.json { return try Output.json(response) }
-      print("handed back: \(response.id) (\(response.status?.rawValue ?? "?")); the agent is speaking again")
+      print(Output.clean("handed back: \(response.id) (\(response.status?.rawValue ?? "?")); the agent is speaking again"))
     }
   }
 }

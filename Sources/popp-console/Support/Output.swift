@@ -33,9 +33,11 @@ enum Output {
     TerminalSanitizer.sanitize(text ?? "", options: .init(keepNewlines: true))
   }
 
-  /// Prints rows in columns. Columns are padded by character count, so variable-width text
+  /// Prints rows in columns. Every cell is sanitised here, ids and enum values included: they
+  /// come from the server too. Columns are padded by character count, so variable-width text
   /// (names in any script) belongs in the last column.
   static func table(_ header: [String], _ rows: [[String]]) {
+    let rows = rows.map { $0.map(clean) }
     let widths = header.indices.map { column in
       ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
     }

@@ -68,7 +68,9 @@ enum ThreadRows {
     lines.append(Line(text: contact.isEmpty ? name : "\(name)  ·  \(contact)", role: .textHeader))
     let campaignTitle = campaign.map { TerminalSanitizer.sanitize($0.campaignTitle) } ?? "unknown campaign"
     lines.append(
-      Line(text: "\(campaignTitle) · \(conversation.conversationStatus.rawValue)", role: ConversationRows.statusRole(conversation)))
+      Line(
+        text: "\(campaignTitle) · \(TerminalSanitizer.sanitize(conversation.conversationStatus.rawValue))",
+        role: ConversationRows.statusRole(conversation)))
     lines.append(
       Line(
         text: conversation.isHumanTakeover
