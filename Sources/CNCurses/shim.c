@@ -138,6 +138,17 @@ void cn_set_title(const char *title) {
 
 void cn_beep(void) { beep(); }
 
+void cn_title_push(void) {
+  // XTWINOPS 22;0: save the window and icon titles, so the one the console sets can be undone.
+  fputs("\033[22;0t", stdout);
+  fflush(stdout);
+}
+
+void cn_title_pop(void) {
+  fputs("\033[23;0t", stdout);
+  fflush(stdout);
+}
+
 static void restore_and_reraise(int signal_number) {
   if (!stopped) {
     stopped = 1;

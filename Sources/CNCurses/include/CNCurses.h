@@ -64,6 +64,9 @@ int cn_wcwidth(uint32_t codepoint);
 // Terminal title (OSC 2), written straight to the terminal.
 void cn_set_title(const char *title);
 void cn_beep(void);
+// Save and restore the terminal's title (xterm's title stack; ignored where unsupported).
+void cn_title_push(void);
+void cn_title_pop(void);
 
 // Restores the terminal if the process dies on a fatal signal, then dies as it would have.
 void cn_install_crash_restore(void);

@@ -36,8 +36,8 @@ extension AppState {
     case .toggleDetails: showCampaignDetails.toggle()
     case .toggleOutcomes: showOutcomes.toggle()
     case .refresh:
-      isLoading = true
-      return [.loadAll]
+      flash = "Refreshing…"
+      return [.refreshNow]
     }
     return []
   }
@@ -88,6 +88,8 @@ extension AppState {
   public mutating func openThread(_ conversationId: String) -> [Effect] {
     if thread?.conversationId != conversationId { thread = ThreadState(conversationId: conversationId) }
     focus = .thread
+    rowMarks[conversationId] = nil
+    unread.remove(conversationId)
     return [.loadMessages(conversationId: conversationId)]
   }
 

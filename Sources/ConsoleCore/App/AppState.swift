@@ -24,6 +24,12 @@ public struct ConnectionInfo: Sendable, Hashable {
     self.baseURL = baseURL
     self.isSandbox = isSandbox
   }
+
+  /// Names the cache: the organization, and the server when it is not Popp's own.
+  public var cacheKey: String {
+    baseURL.host == ClientConfiguration.defaultBaseURL.host
+      ? organizationId : "\(organizationId)@\(baseURL.host ?? "")-\(baseURL.port.map(String.init) ?? "")"
+  }
 }
 
 /// The open conversation's messages.
@@ -78,32 +84,6 @@ public enum Overlay: Sendable, Hashable {
   case confirm(Confirmation)
 }
 
-/// Work the state asks for; the service carries it out away from the UI thread.
-public enum Effect: Sendable, Hashable {
-  case loadAll
-  case loadMessages(conversationId: String)
-  case takeOver(conversationId: String)
-  case handBack(conversationId: String)
-  case redraw
-}
-
-/// What the service reports back.
-public enum ServiceEvent: Sendable {
-  /// Everything loaded; the index is built by the service, off the UI thread (sorting and
-  /// indexing 100,000 conversations must not freeze the screen).
-  case loaded(campaigns: [Campaign], index: ConversationIndex, templates: [Template], at: Date)
-  case loadFailed(String)
-  case messagesLoaded(conversationId: String, messages: [Message])
-  case messagesFailed(conversationId: String, error: String)
-  case conversationChanged(Conversation, note: String)
-  case actionFailed(String)
-
-  /// A load of these conversations, indexed here (on the caller's thread).
-  public static func loaded(campaigns: [Campaign], conversations: [Conversation], templates: [Template], at: Date) -> ServiceEvent {
-    .loaded(campaigns: campaigns, index: ConversationIndex(conversations), templates: templates, at: at)
-  }
-}
-
 /// Everything the console shows, as a value: keys and service events change it, panes draw it.
 public struct AppState: Sendable {
   public var connection: ConnectionInfo
@@ -111,8 +91,13 @@ public struct AppState: Sendable {
   public var templates: [Template] = []
   public var index = ConversationIndex()
   public var isLoading = true
-  public var loadError: String?
-  public var loadedAt: Date?
+  /// How fresh the data is, and what is wrong while polls fail.
+  public var health = SyncHealth()
+  public var alerts = AlertSettings()
+  /// Rows touched by polls since they were last opened.
+  public var rowMarks: [String: RowMark] = [:]
+  /// Conversations with news the recruiter has not opened yet.
+  public var unread: Set<String> = []
 
   public var focus: PaneID = .conversations
   /// 0 is "All campaigns", n is `campaigns[n - 1]`.
@@ -212,22 +197,35 @@ public struct AppState: Sendable {
   public mutating func apply(_ event: ServiceEvent) -> [Effect] {
     switch event {
     case .loaded(let campaigns, let index, let templates, let at):
-      let selectedCampaignId = selectedCampaign?.id
-      let selectedId = selectedConversation?.id
-      self.campaigns = campaigns
-      self.templates = templates
-      self.index = index
-      if let selectedCampaignId {
-        campaignSelection = (campaigns.firstIndex { $0.id == selectedCampaignId }).map { $0 + 1 } ?? 0
+      replaceCatalog(campaigns: campaigns, templates: templates)
+      replaceIndex(index)
+      isLoading = false
+      if let at { health.updatedAt = max(at, health.updatedAt ?? at) }
+    case .conversationsUpdated(let index, let changes, let marks, let unread, let alerting):
+      replaceIndex(index)
+      rowMarks = marks
+      self.unread = unread
+      if let open = thread?.conversationId {
+        rowMarks[open] = nil
+        self.unread.remove(open)
       }
-      isLoading = false
-      loadError = nil
-      loadedAt = at
-      refreshVisibleRows(keeping: selectedId)
-      return thread.map { [.loadMessages(conversationId: $0.conversationId)] } ?? []
-    case .loadFailed(let error):
-      isLoading = false
-      loadError = error
+      guard alerting else { return [] }
+      var effects: [Effect] = []
+      let flagged = changes.compactMap { if case .flagged(let conversation) = $0 { conversation } else { nil } }
+      if !flagged.isEmpty {
+        if alerts.bell { effects.append(.ringBell) }
+        let names = flagged.prefix(2).map { TerminalSanitizer.sanitize($0.participantName) }.joined(separator: ", ")
+        flash = flagged.count == 1 ? "Needs review: \(names)" : "\(flagged.count) conversations need review: \(names)…"
+      }
+      for case .takenOverElsewhere(let conversation) in changes where conversation.id == thread?.conversationId {
+        flash = "Someone else took over \(TerminalSanitizer.sanitize(conversation.participantName)) (another console or Popp's web app)."
+      }
+      return effects
+    case .catalogUpdated(let campaigns, let templates):
+      replaceCatalog(campaigns: campaigns, templates: templates)
+      refreshVisibleRows()
+    case .health(let health):
+      self.health = health
     case .messagesLoaded(let id, let messages):
       guard thread?.conversationId == id else { return [] }
       thread?.messages = messages
@@ -237,15 +235,38 @@ public struct AppState: Sendable {
       guard thread?.conversationId == id else { return [] }
       thread?.isLoading = false
       thread?.error = error
-    case .conversationChanged(let conversation, let note):
-      let selectedId = selectedConversation?.id
-      index.merge([conversation])
-      refreshVisibleRows(keeping: selectedId)
+    case .conversationChanged(let index, let note):
+      replaceIndex(index)
       flash = note
-      if thread?.conversationId == conversation.id { return [.loadMessages(conversationId: conversation.id)] }
+      if let id = thread?.conversationId { return [.loadMessages(conversationId: id)] }
     case .actionFailed(let error):
       flash = error
     }
     return []
+  }
+
+  /// New data for the list, keeping the selected conversation selected.
+  private mutating func replaceIndex(_ index: ConversationIndex) {
+    let selectedId = selectedConversation?.id
+    self.index = index
+    refreshVisibleRows(keeping: selectedId)
+  }
+
+  private mutating func replaceCatalog(campaigns: [Campaign], templates: [Template]) {
+    let selectedCampaignId = selectedCampaign?.id
+    self.campaigns = campaigns
+    self.templates = templates
+    if let selectedCampaignId {
+      campaignSelection = (campaigns.firstIndex { $0.id == selectedCampaignId }).map { $0 + 1 } ?? 0
+    }
+  }
+
+  /// The conversations around the selection, which the active-set poller keeps fresh.
+  public var watchedConversationIds: [String] {
+    let low = max(conversationSelection - pageSize, 0)
+    let high = min(conversationSelection + pageSize, visibleRows.count)
+    var ids = low < high ? visibleRows[low..<high].map { index.conversations[$0].id } : []
+    if let open = thread?.conversationId, !ids.contains(open) { ids.append(open) }
+    return ids
   }
 }

@@ -1,78 +1,64 @@
-import Foundation
 public import PoppAPI
 
-/// Carries out the state's effects against the API, away from the UI thread, and posts the
-/// results to the mailbox. Loading happens once at start and on refresh; live polling builds on
-/// this in the polling service.
+/// Carries out the state's effects away from the UI thread: polling through the sync engine,
+/// and the recruiter's actions through the client. Results reach the UI through the mailbox.
 public actor ConsoleService {
   private let client: any PoppClient
+  private let engine: SyncEngine
   private let mailbox: Mailbox<ServiceEvent>
-  private var loading: Task<Void, Never>?
 
-  public init(client: any PoppClient, mailbox: Mailbox<ServiceEvent>) {
+  /// `client` carries out actions (with the standard retries); `engine` polls with its own.
+  public init(client: any PoppClient, engine: SyncEngine, mailbox: Mailbox<ServiceEvent>) {
     self.client = client
+    self.engine = engine
     self.mailbox = mailbox
   }
 
-  /// Starts the work of `effects` without waiting for it.
+  /// Starts the pollers.
+  public func startPolling() async {
+    await engine.start()
+  }
+
+  public func stop() async {
+    await engine.stop()
+  }
+
+  /// Starts the work of `effects` without waiting for it. The UI loop does `.ringBell` and
+  /// `.redraw` itself.
   public nonisolated func start(_ effects: [Effect]) {
-    for effect in effects where effect != .redraw {
+    for effect in effects where effect != .redraw && effect != .ringBell {
       Task { await self.perform(effect) }
     }
   }
 
   public func perform(_ effect: Effect) async {
     switch effect {
-    case .loadAll:
-      // A refresh while one runs would only repeat it.
-      if let loading { return await loading.value }
-      let task = Task { await loadAll() }
-      loading = task
-      await task.value
-      loading = nil
+    case .refreshNow:
+      await engine.refreshNow()
     case .loadMessages(let id):
-      do {
-        mailbox.post(
-          .messagesLoaded(conversationId: id, messages: try await client.allMessages(conversationId: id, pageSize: 500).collect()))
-      } catch {
-        mailbox.post(.messagesFailed(conversationId: id, error: error.description))
-      }
+      await engine.openThread(id)
+    case .watch(let ids):
+      await engine.watch(ids)
     case .takeOver(let id):
-      await change(id, note: "Taken over: you are speaking for the company now.") { client in
+      await change(id, note: "Taken over: you are speaking for the company now.") { client throws(PoppError) in
         _ = try await client.takeOver(conversationId: id)
       }
     case .handBack(let id):
-      await change(id, note: "Handed back: the agent is speaking again.") { client in
+      await change(id, note: "Handed back: the agent is speaking again.") { client throws(PoppError) in
         _ = try await client.handBack(conversationId: id)
       }
-    case .redraw:
+    case .redraw, .ringBell:
       break
     }
   }
 
-  private func loadAll() async {
-    do {
-      async let campaigns = client.allCampaigns(pageSize: 500).collect()
-      async let templates = client.listTemplates()
-      let conversations = try await client.allConversations(ConversationQuery(limit: 500)).collect()
-      // `ServiceEvent.loaded(conversations:)` builds the index here, in the service's actor.
-      mailbox.post(.loaded(campaigns: try await campaigns, conversations: conversations, templates: try await templates, at: Date()))
-    } catch let error as PoppError {
-      mailbox.post(.loadFailed(error.description))
-    } catch {
-      mailbox.post(.loadFailed("\(error)"))
-    }
-  }
-
   /// Runs one change, then re-reads the conversation so the screen shows what the server now says.
-  private func change(_ id: String, note: String, _ body: @Sendable (any PoppClient) async throws -> Void) async {
-    do {
+  private func change(_ id: String, note: String, _ body: @Sendable (any PoppClient) async throws(PoppError) -> Void) async {
+    do throws(PoppError) {
       try await body(client)
-      mailbox.post(.conversationChanged(try await client.conversation(id: id), note: note))
-    } catch let error as PoppError {
-      mailbox.post(.actionFailed(error.description))
+      await engine.recordOwnChange(try await client.conversation(id: id), note: note)
     } catch {
-      mailbox.post(.actionFailed("\(error)"))
+      mailbox.post(.actionFailed(error.description))
     }
   }
 }

@@ -25,8 +25,15 @@ public final class ConsoleApp {
   private let wakeRead: Int32
   private let wakeWrite: Int32
 
+  private var shownTitle: String?
+  private var watched: [String] = []
+
   /// Starts ncurses. Fails (without touching the terminal) when TERM names no known terminal.
-  public init(state: AppState, keymap: Keymap, theme: Theme, client: any PoppClient, environment: [String: String]) throws {
+  /// `service` posts its results to `mailbox`, which from now on wakes this loop.
+  public init(
+    state: AppState, keymap: Keymap, theme: Theme, environment: [String: String], mailbox: Mailbox<ServiceEvent>,
+    service: ConsoleService
+  ) throws {
     var fds: [Int32] = [0, 0]
     guard pipe(&fds) == 0 else { throw Failure(description: "cannot create the wake-up pipe: \(String(cString: strerror(errno)))") }
     for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
@@ -44,8 +51,9 @@ public final class ConsoleApp {
     self.keymap = keymap
     renderer = Renderer(keymap: keymap)
     let writeEnd = fds[1]
-    mailbox = Mailbox { cn_wake(writeEnd) }
-    service = ConsoleService(client: client, mailbox: mailbox)
+    self.mailbox = mailbox
+    self.service = service
+    mailbox.onPost { cn_wake(writeEnd) }
   }
 
   /// Runs until the recruiter quits or a signal asks to stop; the terminal is restored on every
@@ -53,12 +61,19 @@ public final class ConsoleApp {
   @discardableResult
   public func run() -> Int32? {
     cn_install_signal_pipe(wakeWrite)
+    if state.alerts.title { cn_title_push() }
     defer {
+      let service = self.service
+      Task { await service.stop() }
+      if shownTitle != nil { cn_title_pop() }
       screen.restore()
+      // Nothing may write to the pipe once it is closed (its number could be reused).
+      mailbox.onPost {}
       close(wakeRead)
       close(wakeWrite)
     }
-    service.start([.loadAll])
+    let service = self.service
+    Task { await service.startPolling() }
     draw()
     var endingSignal: Int32?
     while !state.quitRequested {
@@ -95,10 +110,29 @@ public final class ConsoleApp {
         }
       }
       if effects.contains(.redraw) { screen.invalidate() }
+      if effects.contains(.ringBell) { screen.beep() }
+      let watching = state.watchedConversationIds
+      if watching != watched {
+        watched = watching
+        effects.append(.watch(conversationIds: watching))
+      }
       service.start(effects)
-      if !state.quitRequested { draw() }
+      if !state.quitRequested {
+        draw()
+        updateTitle()
+      }
     }
     return endingSignal
+  }
+
+  /// "popp-console — 3 need review" while conversations are flagged (OSC 2), if allowed.
+  private func updateTitle() {
+    guard state.alerts.title else { return }
+    let flagged = state.index.count(filter: .needsReview, campaignId: nil)
+    let title = flagged > 0 ? "popp-console — \(flagged) need review" : "popp-console"
+    guard title != shownTitle else { return }
+    shownTitle = title
+    screen.setTitle(title)
   }
 
   private func draw() {

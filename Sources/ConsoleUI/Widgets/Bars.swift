@@ -32,11 +32,20 @@ enum Bars {
 
   static func message(_ state: AppState, now: Date) -> (String, StyleRole) {
     if let flash = state.flash { return (TerminalSanitizer.sanitize(flash), .statusBar) }
-    if let error = state.loadError { return ("OFFLINE — \(TerminalSanitizer.sanitize(error)) · R retries", .bannerOffline) }
+    let updated = state.health.updatedAt.map { RelativeTime.describe($0, now: now) }
+    if let problem = state.health.problem {
+      let retry = max(Int(problem.nextRetryAt.timeIntervalSince(now).rounded(.up)), 0)
+      var text = problem.isOffline ? "OFFLINE" : "STALE"
+      text += " · " + TerminalSanitizer.sanitize(problem.reason)
+      text += updated.map { " · last update \($0)" } ?? " · nothing loaded yet"
+      text += retry > 0 ? " · retry in \(retry) s · R retries now" : " · retrying"
+      return (text, problem.isOffline ? .bannerOffline : .bannerStale)
+    }
     if state.isLoading { return ("Loading…", .statusBar) }
-    let review = state.tabCount(.needsReview)
+    let review = state.index.count(filter: .needsReview, campaignId: nil)
     var text = "\(state.index.count) conversations · \(review) need review"
-    if let loadedAt = state.loadedAt { text += " · updated " + RelativeTime.describe(loadedAt, now: now) }
+    if !state.unread.isEmpty { text += " · \(state.unread.count) unread" }
+    if let updated { text += " · updated " + updated }
     if state.connection.isSandbox { text += " · sandbox: set POPP_API_KEY and POPP_ORGANIZATION_ID to reach Popp" }
     return (text, .statusBar)
   }

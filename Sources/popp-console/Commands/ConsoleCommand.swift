@@ -16,6 +16,7 @@ struct ConsoleCommand: AsyncParsableCommand {
   @Option(name: .customLong("demo-size"), help: "Conversations of demo data in the built-in sandbox.") var demoSize = 200
   @Option(name: .customLong("sandbox-speed"), help: "Simulated seconds per real second in the built-in sandbox.") var sandboxSpeed: Double =
     1
+  @OptionGroup var polling: PollingOptions
 
   func run() async throws {
     guard isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 else {
@@ -28,33 +29,62 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     var running: RunningSandbox?
     let client: any PoppClient
+    let pollClient: any PoppClient
     let connection: ConnectionInfo
+    // Polls fail fast and back off on their own schedule; actions keep the standard retries.
+    let pollRetries = RetryPolicy.never
     if sandbox || !settings.hasCredentials {
       let started = try await RunningSandbox.start(SandboxConfiguration(port: 0, speed: sandboxSpeed, demoSize: demoSize))
       running = started
       client = try started.client()
+      pollClient = try started.client(retryPolicy: pollRetries, requestTimeout: 15)
       connection = ConnectionInfo(organizationId: started.organization.id, baseURL: started.baseURL, isSandbox: true)
     } else {
-      let configuration = try settings.clientConfiguration()
+      var configuration = try settings.clientConfiguration()
       client = HTTPPoppClient(configuration: configuration)
+      configuration.retryPolicy = pollRetries
+      configuration.requestTimeout = 15
+      pollClient = HTTPPoppClient(configuration: configuration)
       connection = ConnectionInfo(organizationId: configuration.organizationId, baseURL: configuration.baseURL, isSandbox: false)
     }
+    var problems = setup.problems
+    let pollSettings = polling.apply(to: setup.polling)
+    // The built-in sandbox starts afresh each time, so its data is not worth a file.
+    let cachePath = connection.isSandbox ? nil : LocalStore.path(for: connection.cacheKey, in: paths)
+    let store: LocalStore
+    do {
+      store = try LocalStore(path: cachePath)
+    } catch {
+      problems.append(
+        "cannot open the cache at \(cachePath ?? "(memory)"): \(error) — working without it this time; delete the file to start afresh")
+      store = try LocalStore(path: nil)
+    }
+    let snapshot = try store.snapshot()
+    let mailbox = Mailbox<ServiceEvent>()
+    let notifier = Notifier(command: pollSettings.alerts.notifyCommand)
+    let engine = SyncEngine(
+      client: pollClient, store: store, snapshot: snapshot, mailbox: mailbox, settings: pollSettings, notifier: notifier)
+    let service = ConsoleService(client: client, engine: engine, mailbox: mailbox)
     var state = AppState(connection: connection)
-    state.flash = setup.problems.first.map {
-      setup.problems.count > 1 ? "\($0) (and \(setup.problems.count - 1) more: see stderr on exit)" : $0
+    state.alerts = pollSettings.alerts
+    if !snapshot.isEmpty { _ = state.apply(await engine.cachedState) }
+    state.flash = problems.first.map {
+      problems.count > 1 ? "\($0) (and \(problems.count - 1) more: see stderr on exit)" : $0
     }
     let (keymap, theme, initial) = (setup.keymap, setup.theme, state)
     let outcome = await UIThread.run { () -> Result<Int32?, ConsoleApp.Failure> in
       do {
-        return .success(try ConsoleApp(state: initial, keymap: keymap, theme: theme, client: client, environment: environment).run())
+        return .success(
+          try ConsoleApp(state: initial, keymap: keymap, theme: theme, environment: environment, mailbox: mailbox, service: service).run())
       } catch let failure as ConsoleApp.Failure {
         return .failure(failure)
       } catch {
         return .failure(ConsoleApp.Failure(description: "\(error)"))
       }
     }
+    await service.stop()
     await running?.stop()
-    for problem in setup.problems { FileHandle.standardError.write(Data("popp-console: \(problem)\n".utf8)) }
+    for problem in problems { FileHandle.standardError.write(Data("popp-console: \(problem)\n".utf8)) }
     switch outcome {
     case .failure(let failure): throw CLIError(message: failure.description, exitCode: ExitStatus.failure)
     case .success(let signal?): Foundation.exit(128 + signal)
@@ -67,6 +97,7 @@ struct ConsoleCommand: AsyncParsableCommand {
 struct ConsoleSetup {
   var keymap = Keymap.defaults
   var theme = Theme.builtInDefault
+  var polling = PollSettings()
   var problems: [String] = []
 
   /// A path as a person would type it: `~/.config/...` rather than the whole home folder.
@@ -83,6 +114,9 @@ struct ConsoleSetup {
       let (keymap, problems) = KeymapLoader.apply(configText: text, file: Self.shown(file, environment: environment))
       setup.keymap = keymap
       setup.problems += problems.map(\.description)
+      let (polling, pollingProblems) = PollSettingsLoader.apply(configText: text, file: Self.shown(file, environment: environment))
+      setup.polling = polling
+      setup.problems += pollingProblems.map(\.description)
       if themeName == nil { themeName = ConfigPeek.string("theme", in: text) }
     }
     if let themeName {

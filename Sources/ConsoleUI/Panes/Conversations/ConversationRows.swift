@@ -47,7 +47,7 @@ enum ConversationRows {
 
   static func draw(
     _ conversation: Conversation, columns: Columns, on canvas: any Canvas, row: Int, selected: Bool, focused: Bool, isOpen: Bool,
-    now: Date
+    mark: RowMark? = nil, isUnread: Bool = false, now: Date
   ) {
     let width = canvas.size.columns
     let base: StyleRole = selected ? (focused ? .listSelected : .listSelectedUnfocused) : .textNormal
@@ -55,10 +55,13 @@ enum ConversationRows {
     var column = 0
     canvas.draw(conversation.needsReview ? "!" : " ", row: row, column: column, width: 1, role: selected ? base : .statusNeedsReview)
     canvas.draw(conversation.isHumanTakeover ? "T" : " ", row: row, column: column + 1, width: 1, role: selected ? base : .statusTakenOver)
+    canvas.draw(isUnread ? "•" : " ", row: row, column: column + 2, width: 1, role: selected ? base : .listUnread)
     column += 3
+    let nameRole: StyleRole =
+      selected ? base : isOpen ? .textHeader : mark == .new ? .listNew : mark == .changed ? .listChanged : base
     let name = TerminalSanitizer.sanitize(conversation.participantName.isEmpty ? "(no name)" : conversation.participantName)
     canvas.draw(
-      TextWidth.fit(name, to: columns.name), row: row, column: column, width: columns.name, role: isOpen && !selected ? .textHeader : base)
+      TextWidth.fit(name, to: columns.name), row: row, column: column, width: columns.name, role: nameRole)
     column += columns.name + 1
     if columns.contact > 0 {
       let contact = TerminalSanitizer.sanitize(conversation.participantContact ?? "")

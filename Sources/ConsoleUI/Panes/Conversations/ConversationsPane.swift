@@ -23,7 +23,8 @@ struct ConversationsPane {
       let message =
         state.isLoading
         ? "Loading conversations…"
-        : state.loadError != nil ? "Could not load conversations." : "No conversations here. Press 1 for all, or pick another campaign."
+        : state.health.problem != nil
+          ? "Could not load conversations: see the status bar." : "No conversations here. Press 1 for all, or pick another campaign."
       Chrome.placeholder(message, on: canvas, row: top + 1)
       return
     }
@@ -33,7 +34,8 @@ struct ConversationsPane {
       let selected = row == state.conversationSelection
       ConversationRows.draw(
         conversation, columns: columns, on: canvas, row: top + row - list.offset, selected: selected, focused: focused,
-        isOpen: state.thread?.conversationId == conversation.id, now: now)
+        isOpen: state.thread?.conversationId == conversation.id, mark: state.rowMarks[conversation.id],
+        isUnread: state.unread.contains(conversation.id), now: now)
     }
   }
 }

@@ -1,0 +1,132 @@
+import Foundation
+import PoppAPI
+
+/// The conversation pollers. Correctness rests only on the documented list parameters
+/// (`campaignId`, `sortDirection`, `limit`, `nextToken`); `updatedSince` is used only once the
+/// server has been seen to honour it, to make the same answers cheaper.
+extension SyncEngine {
+  static let headPageSize = 50
+  static let listPageSize = 500
+  /// Pages the head poller reads before leaving the rest to the sweep (a burst of launches).
+  static let headPageLimit = 20
+  /// Pages of the newest conversations the active-set poller reads when it cannot filter.
+  static let activePageLimit = 4
+  /// Conversations the active-set poller reads one by one per poll, beyond those pages.
+  static let activeSingleLimit = 8
+  /// How far back an `updatedSince` window reaches before the high-water mark: covers writes
+  /// that commit after a later one was already read.
+  static let changesOverlap: TimeInterval = 10
+  static let sweepOverlap: TimeInterval = 300
+
+  /// New conversations: the newest first, page after page, until a page brings nothing new.
+  func pollHead() async throws(PoppError) {
+    var token: String?
+    for _ in 0..<Self.headPageLimit {
+      let page = try await client.listConversations(
+        ConversationQuery(sortDirection: .descending, limit: Self.headPageSize), nextToken: token)
+      let unseen = page.data.contains { index.conversation(id: $0.id) == nil }
+      try merge(page.data)
+      guard unseen, let next = page.nextToken else { return }
+      token = next
+    }
+  }
+
+  /// Conversations that can still change, and those on screen.
+  func pollActiveSet() async throws(PoppError) {
+    if settings.useServerFilters && filterSupport == .unknown {
+      filterSupport = try await ServerFilterProbe.updatedSince(client, knownConversations: index.count)
+    }
+    if filterSupport == .honoured, let highWater {
+      try await mergeUpdated(since: highWater.addingTimeInterval(-Self.changesOverlap))
+    } else {
+      try await refreshActiveByListing()
+    }
+  }
+
+  /// Everything the server changed since `date` (requires `updatedSince`).
+  func mergeUpdated(since date: Date) async throws(PoppError) {
+    var token: String?
+    repeat {
+      let page = try await client.listConversations(
+        ConversationQuery(limit: Self.listPageSize, updatedSince: date), nextToken: token)
+      try merge(page.data)
+      token = page.nextToken
+    } while token != nil
+  }
+
+  /// The active set with documented parameters only: the newest pages cover the recent
+  /// conversations (where nearly all activity is); older ones still live are read one by one,
+  /// a few per poll, in turn.
+  func refreshActiveByListing() async throws(PoppError) {
+    var targets = Set(watched)
+    for conversation in index.conversations
+    where conversation.conversationStatus.canStillChange || conversation.needsReview || conversation.isHumanTakeover {
+      targets.insert(conversation.id)
+    }
+    guard !targets.isEmpty else { return }
+    let oldest = targets.compactMap { index.conversation(id: $0)?.createdAt }.min() ?? .distantPast
+    var token: String?
+    for _ in 0..<Self.activePageLimit {
+      let page = try await client.listConversations(
+        ConversationQuery(sortDirection: .descending, limit: Self.listPageSize), nextToken: token)
+      try merge(page.data)
+      for conversation in page.data { targets.remove(conversation.id) }
+      let reachedOldest = page.data.last?.createdAt.map { $0 < oldest } ?? true
+      guard !targets.isEmpty, !reachedOldest, let next = page.nextToken else { break }
+      token = next
+    }
+    guard !targets.isEmpty else { return }
+    // Round robin over what the pages did not reach, oldest refresh first.
+    let order = targets.sorted { (refreshedAt[$0] ?? .distantPast, $0) < (refreshedAt[$1] ?? .distantPast, $1) }
+    for id in order.prefix(Self.activeSingleLimit) {
+      do {
+        try merge([try await client.conversation(id: id)])
+      } catch .notFound {
+        // Gone from the server: nothing to refresh.
+      }
+      refreshedAt[id] = Date()
+    }
+  }
+
+  /// Everything, slowly: with `updatedSince` honoured, all that changed since the previous
+  /// sweep began (with a wide overlap); otherwise every page.
+  func pollSweep() async throws(PoppError) {
+    if settings.useServerFilters && filterSupport == .unknown && !index.conversations.isEmpty {
+      filterSupport = try await ServerFilterProbe.updatedSince(client, knownConversations: index.count)
+    }
+    let mark = highWater
+    if filterSupport == .honoured, let since = sweepMark ?? highWater {
+      try await mergeUpdated(since: since.addingTimeInterval(-Self.sweepOverlap))
+    } else {
+      try await sweepEverything()
+    }
+    sweepMark = mark ?? highWater
+  }
+
+  private func sweepEverything() async throws(PoppError) {
+    var token: String?
+    var lastPost = Date()
+    var pending: [Conversation] = []
+    repeat {
+      let page = try await client.listConversations(
+        ConversationQuery(sortDirection: .descending, limit: Self.listPageSize), nextToken: token)
+      token = page.nextToken
+      if initialLoadPending {
+        // A first load: show what has arrived about once a second rather than per page.
+        pending += page.data
+        if Date().timeIntervalSince(lastPost) >= 1 || token == nil {
+          try merge(pending)
+          pending = []
+          lastPost = Date()
+        }
+      } else {
+        try merge(page.data)
+      }
+    } while token != nil
+    if !pending.isEmpty { try merge(pending) }
+    if initialLoadPending {
+      initialLoadPending = false
+      mailbox.post(.loaded(campaigns: campaigns, index: index, templates: templates, at: Date()))
+    }
+  }
+}

@@ -1,0 +1,46 @@
+public import Foundation
+public import PoppAPI
+
+/// Work the state asks for; the service carries it out away from the UI thread, except the
+/// few the UI loop does itself (bell, redraw).
+public enum Effect: Sendable, Hashable {
+  /// `R`: every poller runs now.
+  case refreshNow
+  case loadMessages(conversationId: String)
+  case takeOver(conversationId: String)
+  case handBack(conversationId: String)
+  /// The conversations on screen, which the active-set poller keeps fresh.
+  case watch(conversationIds: [String])
+  /// Ring the terminal bell (done by the UI loop).
+  case ringBell
+  case redraw
+}
+
+/// How a row was touched by the latest polls, until its conversation is opened.
+public enum RowMark: Sendable, Hashable {
+  case new
+  case changed
+}
+
+/// What the service reports back. Each event carries whole values built off the UI thread.
+public enum ServiceEvent: Sendable {
+  /// Everything known at once (the cache at start, or a first full load); the index is
+  /// built by the sender, off the UI thread.
+  case loaded(campaigns: [Campaign], index: ConversationIndex, templates: [Template], at: Date?)
+  /// Polls changed conversations: the new index, what changed, and the rows to mark.
+  /// `alerting` is false for the first load of an empty cache (nothing there is news).
+  case conversationsUpdated(
+    index: ConversationIndex, changes: [ConversationChange], marks: [String: RowMark], unread: Set<String>, alerting: Bool)
+  case catalogUpdated(campaigns: [Campaign], templates: [Template])
+  case health(SyncHealth)
+  case messagesLoaded(conversationId: String, messages: [Message])
+  case messagesFailed(conversationId: String, error: String)
+  /// The result of this console's own action (take over, hand back).
+  case conversationChanged(index: ConversationIndex, note: String)
+  case actionFailed(String)
+
+  /// A load of these conversations, indexed here (on the caller's thread).
+  public static func loaded(campaigns: [Campaign], conversations: [Conversation], templates: [Template], at: Date?) -> ServiceEvent {
+    .loaded(campaigns: campaigns, index: ConversationIndex(conversations), templates: templates, at: at)
+  }
+}
