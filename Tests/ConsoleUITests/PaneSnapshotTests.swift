@@ -52,6 +52,36 @@ import Testing
   }
 }
 
+/// What the polling service's news looks like: new, changed and unread rows; a STALE and an
+/// OFFLINE status bar with the reason and the next retry.
+@Suite(.snapshots(record: .missing)) struct LiveSnapshotTests {
+  @Test(arguments: PaneSnapshotTests.sizes) func marksAndBanners(rows: Int, columns: Int) {
+    var state = ConsoleFixture.state()
+    let conversations = state.index.conversations
+    _ = state.apply(
+      .conversationsUpdated(
+        index: state.index, changes: [], marks: [conversations[0].id: .new, conversations[1].id: .changed],
+        unread: [conversations[0].id, conversations[1].id], alerting: true))
+    var screen = ConsoleFixture.render(&state, rows: rows, columns: columns)
+    assertSnapshot(of: screen.text, as: .lines, named: "marks-\(columns)x\(rows)")
+    let retry = ConsoleFixture.now.addingTimeInterval(8)
+    _ = state.apply(
+      .health(
+        SyncHealth(
+          updatedAt: ConsoleFixture.now.addingTimeInterval(-95),
+          problem: .init(isOffline: false, reason: "server error 500: \u{1B}[31mboom", nextRetryAt: retry))))
+    screen = ConsoleFixture.render(&state, rows: rows, columns: columns)
+    assertSnapshot(of: screen.lines.last ?? "", as: .lines, named: "stale-\(columns)x\(rows)")
+    _ = state.apply(
+      .health(
+        SyncHealth(
+          updatedAt: ConsoleFixture.now.addingTimeInterval(-7200),
+          problem: .init(isOffline: true, reason: "cannot connect: Connection refused", nextRetryAt: retry))))
+    screen = ConsoleFixture.render(&state, rows: rows, columns: columns)
+    assertSnapshot(of: screen.lines.last ?? "", as: .lines, named: "offline-\(columns)x\(rows)")
+  }
+}
+
 @Suite struct ScreenBehaviourTests {
   @Test func nothingHostileReachesACell() {
     for (rows, columns) in [(24, 80), (48, 160)] {

@@ -63,6 +63,9 @@ public actor SyncEngine {
 
   static let highWaterKey = "highWater"
 
+  /// Whether the pollers use `updatedSince` (the server was seen to honour it, and it is allowed).
+  public var usesServerFilters: Bool { settings.useServerFilters && filterSupport == .honoured }
+
   /// The state read from the cache, for the first paint before any poll returns.
   public var cachedState: ServiceEvent {
     .loaded(campaigns: campaigns, index: index, templates: templates, at: health.updatedAt)

@@ -23,9 +23,10 @@ enum Bars {
   static func status(_ state: AppState, keymap: Keymap, on canvas: any Canvas, now: Date) {
     let width = canvas.size.columns
     canvas.fill(row: 0, column: 0, width: width, role: .statusBar)
-    let hints = hintText(keymap, width: width / 2)
-    let hintWidth = TextWidth.columns(hints)
     let (text, role) = message(state, now: now)
+    // A problem's banner comes first; the key hints take what room it leaves.
+    let hints = hintText(keymap, width: state.health.problem == nil ? width / 2 : max(width - TextWidth.columns(text) - 4, 0))
+    let hintWidth = TextWidth.columns(hints)
     canvas.draw(" " + text, row: 0, column: 0, width: width - hintWidth - 2, role: role)
     canvas.draw(hints, row: 0, column: width - hintWidth - 1, width: hintWidth, role: .statusBarKey)
   }
@@ -35,10 +36,11 @@ enum Bars {
     let updated = state.health.updatedAt.map { RelativeTime.describe($0, now: now) }
     if let problem = state.health.problem {
       let retry = max(Int(problem.nextRetryAt.timeIntervalSince(now).rounded(.up)), 0)
+      // What a recruiter needs first (how old, when it retries) before the reason, which may be long.
       var text = problem.isOffline ? "OFFLINE" : "STALE"
+      text += updated.map { " · updated \($0)" } ?? " · nothing loaded yet"
+      text += retry > 0 ? " · retry in \(retry) s (R: now)" : " · retrying"
       text += " · " + TerminalSanitizer.sanitize(problem.reason)
-      text += updated.map { " · last update \($0)" } ?? " · nothing loaded yet"
-      text += retry > 0 ? " · retry in \(retry) s · R retries now" : " · retrying"
       return (text, problem.isOffline ? .bannerOffline : .bannerStale)
     }
     if state.isLoading { return ("Loading…", .statusBar) }

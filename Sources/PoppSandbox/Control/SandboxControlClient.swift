@@ -12,6 +12,8 @@ public struct SandboxControlClient: Sendable {
     public var totalRequests: Int
     public var bytesSent: Int
     public var requests: [String: Int]
+    /// The most requests of each route in progress at once since the last reset.
+    public var peakInFlight: [String: Int]?
 
     public func count(_ key: String) -> Int { requests[key] ?? 0 }
   }

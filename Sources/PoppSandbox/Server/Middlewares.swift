@@ -57,6 +57,7 @@ struct StatsMiddleware: RouterMiddleware {
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
     let key = "\(request.method) \(RequestStats.routePattern(request.uri.path))"
+    stats.begin(key)
     do {
       let response = try await next(request, context)
       stats.record(key, bytes: response.body.contentLength ?? 0)

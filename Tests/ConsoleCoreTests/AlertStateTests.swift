@@ -1,0 +1,69 @@
+import ConsoleCore
+import Foundation
+import Testing
+
+/// How the state takes the polling service's news: marks, unread, the bell, freshness.
+@Suite struct AlertStateTests {
+  func updated(_ state: inout AppState, flag id: String, alerting: Bool = true) -> [Effect] {
+    var conversations = Fixture.conversations
+    let position = conversations.firstIndex { $0.id == id }!
+    let previous = conversations[position]
+    conversations[position].needsReview = true
+    let index = ConversationIndex(conversations)
+    return state.apply(
+      .conversationsUpdated(
+        index: index, changes: [.changed(conversations[position], previous: previous), .flagged(conversations[position])],
+        marks: [id: .changed], unread: [id], alerting: alerting))
+  }
+
+  @Test func aNewFlagRingsTheBellAndSaysWho() {
+    var state = Fixture.state()
+    let effects = updated(&state, flag: "v1")
+    #expect(effects == [.ringBell])
+    #expect(state.flash == "Needs review: Ana Test")
+    #expect(state.rowMarks["v1"] == .changed)
+    #expect(state.unread == ["v1"])
+    #expect(state.tabCount(.needsReview) == 3)
+  }
+
+  @Test func theBellCanBeTurnedOff() {
+    var state = Fixture.state()
+    state.alerts.bell = false
+    #expect(updated(&state, flag: "v1").isEmpty)
+    #expect(state.flash == "Needs review: Ana Test")
+  }
+
+  @Test func aFirstLoadIsNotNews() {
+    var state = Fixture.state()
+    #expect(updated(&state, flag: "v1", alerting: false).isEmpty)
+    #expect(state.flash == nil)
+  }
+
+  @Test func theOpenThreadIsNeverMarkedUnread() {
+    var state = Fixture.state()
+    _ = state.openThread("v1")
+    _ = updated(&state, flag: "v1")
+    #expect(state.unread.isEmpty)
+    #expect(state.rowMarks["v1"] == nil)
+  }
+
+  @Test func theSelectionStaysOnItsConversationWhenTheListReorders() {
+    var state = Fixture.state()
+    _ = state.perform(.moveDown)
+    let selected = state.selectedConversation?.id
+    var conversations = Fixture.conversations
+    conversations.append(Fixture.conversation("v9", "Newcomer", minutesAgo: 0))
+    _ = state.apply(
+      .conversationsUpdated(index: ConversationIndex(conversations), changes: [], marks: ["v9": .new], unread: ["v9"], alerting: true))
+    #expect(state.selectedConversation?.id == selected)
+  }
+
+  @Test func healthReplacesFreshness() {
+    var state = Fixture.state()
+    #expect(state.health.updatedAt == Fixture.now)
+    let retry = Fixture.now.addingTimeInterval(8)
+    _ = state.apply(
+      .health(SyncHealth(updatedAt: Fixture.now, problem: .init(isOffline: true, reason: "cannot connect", nextRetryAt: retry))))
+    #expect(state.health.problem?.isOffline == true)
+  }
+}

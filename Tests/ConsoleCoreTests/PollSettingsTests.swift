@@ -1,0 +1,58 @@
+import ConsoleCore
+import Testing
+
+@Suite struct PollSettingsTests {
+  @Test func defaultsAreThoseDocumented() {
+    let settings = PollSettings()
+    #expect(settings.interval(.thread) == 2)
+    #expect(settings.interval(.head) == 5)
+    #expect(settings.interval(.activeSet) == 5)
+    #expect(settings.interval(.catalog) == 60)
+    #expect(settings.interval(.sweep) == 300)
+    #expect(settings.alerts.bell && settings.alerts.title && settings.alerts.notifyCommand.isEmpty)
+  }
+
+  @Test func theConfigSetsIntervalsAndAlerts() {
+    let text = """
+      theme = "dark"
+      [polling]
+      thread = 1.5
+      head = 10
+      sweep = 600
+      server-filters = false
+      [alerts]
+      bell = false
+      title = false
+      notify-command = ["notify-send", "--urgency=critical", "Popp"]
+      """
+    let (settings, problems) = PollSettingsLoader.apply(configText: text, file: "config.toml")
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(settings.interval(.thread) == 1.5)
+    #expect(settings.interval(.head) == 10)
+    #expect(settings.interval(.activeSet) == 5)
+    #expect(settings.interval(.sweep) == 600)
+    #expect(!settings.useServerFilters)
+    #expect(!settings.alerts.bell && !settings.alerts.title)
+    #expect(settings.alerts.notifyCommand == ["notify-send", "--urgency=critical", "Popp"])
+  }
+
+  @Test func mistakesAreReportedByLineAndSkipped() {
+    let text = """
+      [polling]
+      head = 0
+      activ = 3
+      thread = "fast"
+      catalog = 90
+      [alerts]
+      bell = "yes"
+      notify-command = []
+      """
+    let (settings, problems) = PollSettingsLoader.apply(configText: text, file: "config.toml")
+    #expect(settings.interval(.head) == 5, "a bad value keeps the default")
+    #expect(settings.interval(.catalog) == 90, "good entries still apply")
+    #expect(problems.map(\.line) == [2, 3, 4, 7, 8])
+    #expect(problems[0].description == "config.toml:2: polling.head must be a number of seconds between 0.1 and 86400")
+    #expect(problems[1].message.contains("unknown polling setting \"activ\""))
+    #expect(problems[4].message.contains("notify-command must be a list of strings"))
+  }
+}

@@ -1,0 +1,89 @@
+import ConsoleCore
+import Foundation
+import PoppSandbox
+import Testing
+
+/// Changes made on the server (through the sandbox's control surface, at `--speed 0` so that
+/// nothing else moves) reach the console's state within one poll interval.
+@Suite(.serialized) struct LiveUpdateTests {
+  @Test(arguments: [true, false])
+  func aFlagSetOnTheServerShowsWithinOneInterval(serverFilters: Bool) async throws {
+    let sandbox = try await PollingHarness.startSandbox()
+    let harness = try PollingHarness(sandbox: sandbox, settings: PollingHarness.settings(serverFilters: serverFilters))
+    try await harness.startAndLoad()
+    let target = try #require(harness.state.index.conversations.first { $0.conversationStatus == .ongoing && !$0.needsReview })
+    let bellsBefore = harness.effects.filter { $0 == .ringBell }.count
+
+    _ = try await harness.control.flag(conversationId: target.id, reason: "Asked about the salary")
+    let seconds = try await harness.wait("the flag") { $0.index.conversation(id: target.id)?.needsReview == true }
+
+    // One head/active interval is 0.3 s; a poll takes milliseconds here. The margin absorbs a busy machine.
+    #expect(seconds < 2, "flag seen after \(seconds) s")
+    #expect(await harness.engine.usesServerFilters == serverFilters)
+    let state = harness.state
+    #expect(state.index.conversation(id: target.id)?.needsReviewReason == "Asked about the salary")
+    #expect(state.unread.contains(target.id))
+    #expect(state.rowMarks[target.id] == .changed)
+    #expect(state.flash?.hasPrefix("Needs review:") == true)
+    #expect(harness.effects.filter { $0 == .ringBell }.count == bellsBefore + 1)
+    await harness.stop()
+    await sandbox.stop()
+  }
+
+  @Test func aCandidateMessageAppearsInTheOpenThreadWithinOneInterval() async throws {
+    let sandbox = try await PollingHarness.startSandbox()
+    let harness = try PollingHarness(sandbox: sandbox, settings: PollingHarness.settings())
+    try await harness.startAndLoad()
+    let target = try #require(harness.state.index.conversations.first { $0.conversationStatus == .ongoing })
+    _ = harness.perform { $0.openThread(target.id) }
+    await harness.engine.openThread(target.id)
+    try await harness.wait("the thread") { $0.thread?.isLoading == false }
+
+    let body = "Can I start in March? 🌷 三月から"
+    _ = try await harness.control.injectCandidateMessage(conversationId: target.id, body: body)
+    let seconds = try await harness.wait("the message") { $0.thread?.messages.contains { $0.body == body } == true }
+
+    #expect(seconds < 2, "message seen after \(seconds) s (thread interval 0.2 s)")
+    // The open thread is being read: not marked unread.
+    #expect(!harness.state.unread.contains(target.id))
+    await harness.stop()
+    await sandbox.stop()
+  }
+
+  @Test func aNewConversationShowsAsNewAndUnread() async throws {
+    let sandbox = try await PollingHarness.startSandbox()
+    let harness = try PollingHarness(sandbox: sandbox, settings: PollingHarness.settings())
+    try await harness.startAndLoad()
+    let campaign = try #require(harness.state.campaigns.first { $0.campaignStatus == .live && $0.channel != .email })
+    let client = try sandbox.client()
+    _ = try await client.createConversation(
+      ConversationCreateRequest(
+        campaignId: campaign.id, firstName: "Zanele", lastName: "Dlamini", phoneNumber: "+27821234567", externalId: "ats-991"))
+
+    try await harness.wait("the new conversation") { $0.index.conversations.contains { $0.externalId == "ats-991" } }
+    let state = harness.state
+    let created = try #require(state.index.conversations.first { $0.externalId == "ats-991" })
+    #expect(state.rowMarks[created.id] == .new)
+    #expect(state.unread.contains(created.id))
+    // Opening it clears both marks.
+    _ = harness.perform { $0.openThread(created.id) }
+    #expect(harness.state.rowMarks[created.id] == nil)
+    #expect(!harness.state.unread.contains(created.id))
+    await harness.stop()
+    await sandbox.stop()
+  }
+
+  @Test func theFirstLoadOfAnEmptyCacheIsNotNews() async throws {
+    let sandbox = try await PollingHarness.startSandbox()
+    let harness = try PollingHarness(sandbox: sandbox, settings: PollingHarness.settings())
+    try await harness.startAndLoad()
+    try await Task.sleep(for: .milliseconds(700))
+    let state = harness.state
+    #expect(state.index.count == 40)
+    #expect(state.unread.isEmpty)
+    #expect(state.rowMarks.isEmpty)
+    #expect(!harness.effects.contains(.ringBell))
+    await harness.stop()
+    await sandbox.stop()
+  }
+}

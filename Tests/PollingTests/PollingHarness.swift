@@ -1,0 +1,92 @@
+import ConsoleCore
+import Foundation
+import PoppSandbox
+import Synchronization
+import Testing
+
+/// A sandbox at `--speed 0` on loopback, a sync engine polling it with short intervals, and
+/// the console's state fed by the engine's mailbox, as the UI loop would feed it.
+final class PollingHarness: Sendable {
+  let sandbox: RunningSandbox
+  let control: SandboxControlClient
+  let engine: SyncEngine
+  let store: LocalStore
+  private let mailbox: Mailbox<ServiceEvent>
+  private let console: Mutex<(state: AppState, effects: [Effect])>
+
+  static func settings(
+    head: Double = 0.3, active: Double = 0.3, thread: Double = 0.2, catalog: Double = 60, sweep: Double = 600,
+    serverFilters: Bool = true
+  ) -> PollSettings {
+    var settings = PollSettings()
+    settings.intervals = [.head: head, .activeSet: active, .thread: thread, .catalog: catalog, .sweep: sweep]
+    settings.useServerFilters = serverFilters
+    settings.backoffCap = 5
+    return settings
+  }
+
+  init(
+    sandbox: RunningSandbox, settings: PollSettings, storePath: String? = nil, client: (any PoppClient)? = nil
+  ) throws {
+    self.sandbox = sandbox
+    control = sandbox.control()
+    store = try LocalStore(path: storePath)
+    let snapshot = try store.snapshot()
+    mailbox = Mailbox()
+    engine = SyncEngine(
+      client: try client ?? sandbox.client(retryPolicy: .never, requestTimeout: 5), store: store, snapshot: snapshot, mailbox: mailbox,
+      settings: settings)
+    var state = AppState(connection: ConnectionInfo(organizationId: sandbox.organization.id, baseURL: sandbox.baseURL, isSandbox: true))
+    if !snapshot.isEmpty {
+      _ = state.apply(
+        .loaded(campaigns: snapshot.campaigns, conversations: snapshot.conversations, templates: snapshot.templates, at: snapshot.syncedAt))
+    }
+    console = Mutex((state, []))
+  }
+
+  static func startSandbox(demoSize: Int = 40, path: String? = nil, port: Int = 0) async throws -> RunningSandbox {
+    try await RunningSandbox.start(SandboxConfiguration(port: port, databasePath: path, speed: 0, demoSize: demoSize))
+  }
+
+  var state: AppState { drain().state }
+  /// Every effect the state asked for so far (the bell among them).
+  var effects: [Effect] { drain().effects }
+
+  @discardableResult
+  private func drain() -> (state: AppState, effects: [Effect]) {
+    console.withLock { console in
+      for event in mailbox.drain() { console.effects += console.state.apply(event) }
+      return console
+    }
+  }
+
+  func perform(_ change: (inout AppState) -> [Effect]) -> [Effect] {
+    drain()
+    return console.withLock { change(&$0.state) }
+  }
+
+  /// Waits until `condition` holds of the console's state; returns the seconds it took, or
+  /// fails the test after `timeout`.
+  @discardableResult
+  func wait(
+    _ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation, until condition: (AppState) -> Bool
+  ) async throws -> Double {
+    let started = Date()
+    while Date().timeIntervalSince(started) < timeout {
+      if condition(state) { return Date().timeIntervalSince(started) }
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    Issue.record("timed out after \(timeout) s waiting for \(what)", sourceLocation: sourceLocation)
+    throw CancellationError()
+  }
+
+  /// Starts polling and waits for the first full load.
+  func startAndLoad() async throws {
+    await engine.start()
+    try await wait("the first load") { !$0.isLoading && $0.index.count > 0 }
+  }
+
+  func stop() async {
+    await engine.stop()
+  }
+}
