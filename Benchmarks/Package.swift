@@ -37,6 +37,16 @@ let package = Package(
       path: "Benchmarks/ConsoleBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     ),
+    // A measurement over minutes rather than repeated samples: a plain executable.
+    //   swift run -c release PollingBenchmark
+    .executableTarget(
+      name: "PollingBenchmark",
+      dependencies: [
+        .product(name: "ConsoleCore", package: root),
+        .product(name: "PoppSandbox", package: root),
+      ],
+      path: "Benchmarks/PollingBenchmark"
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -10,19 +10,28 @@ import Testing
 final class TmuxSession {
   let server = "popp-e2e-\(UUID().uuidString.prefix(8))"
   let home: URL
+  private var command = ""
 
-  init(columns: Int, rows: Int, arguments: String, config: String? = nil) throws {
+  /// `environment` is added to the console's (e.g. POPP_* to reach a sandbox process).
+  init(columns: Int, rows: Int, arguments: String, config: String? = nil, environment: [String: String] = [:]) throws {
     home = FileManager.default.temporaryDirectory.appendingPathComponent(server)
     let configFolder = home.appendingPathComponent("config/popp-console")
     try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
     if let config { try Data(config.utf8).write(to: configFolder.appendingPathComponent("config.toml")) }
     // The shell records the console's exit status in a file: tmux does not always report it.
-    let command =
-      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config LANG=C.UTF-8 \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status"
+    let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    command =
+      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status"
     // The server this starts inherits the client's stdout: it must not be our pipe, or reading
     // to its end would wait for the server to exit.
     try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "console", "-x", String(columns), "-y", String(rows), command], capture: false)
     try tmux(["set-option", "-t", "console", "remain-on-exit", "on"])
+  }
+
+  /// Runs the console again in the same pane, with the same home (config, cache).
+  func restart() throws {
+    try? FileManager.default.removeItem(at: home.appendingPathComponent("status"))
+    try tmux(["respawn-pane", "-k", "-t", "console", command])
   }
 
   deinit {

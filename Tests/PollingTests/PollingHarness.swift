@@ -35,7 +35,7 @@ final class PollingHarness: Sendable {
     mailbox = Mailbox()
     engine = SyncEngine(
       client: try client ?? sandbox.client(retryPolicy: .never, requestTimeout: 5), store: store, snapshot: snapshot, mailbox: mailbox,
-      settings: settings)
+      settings: settings, notifier: Notifier(command: settings.alerts.notifyCommand))
     var state = AppState(connection: ConnectionInfo(organizationId: sandbox.organization.id, baseURL: sandbox.baseURL, isSandbox: true))
     if !snapshot.isEmpty {
       _ = state.apply(
@@ -83,7 +83,7 @@ final class PollingHarness: Sendable {
   /// Starts polling and waits for the first full load.
   func startAndLoad() async throws {
     await engine.start()
-    try await wait("the first load") { !$0.isLoading && $0.index.count > 0 }
+    try await wait("the first load") { !$0.isLoading && $0.index.count > 0 && !$0.campaigns.isEmpty }
   }
 
   func stop() async {

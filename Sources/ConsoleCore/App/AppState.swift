@@ -203,6 +203,7 @@ public struct AppState: Sendable {
       if let at { health.updatedAt = max(at, health.updatedAt ?? at) }
     case .conversationsUpdated(let index, let changes, let marks, let unread, let alerting):
       replaceIndex(index)
+      isLoading = false
       rowMarks = marks
       self.unread = unread
       if let open = thread?.conversationId {

@@ -9,10 +9,10 @@ extension SyncEngine {
   static let listPageSize = 500
   /// Pages the head poller reads before leaving the rest to the sweep (a burst of launches).
   static let headPageLimit = 20
-  /// Pages of the newest conversations the active-set poller reads when it cannot filter.
-  static let activePageLimit = 4
-  /// Conversations the active-set poller reads one by one per poll, beyond those pages.
-  static let activeSingleLimit = 8
+  /// Pages the active-set poller reads per poll when it cannot filter.
+  static let activePagesPerPoll = 2
+  /// On-screen conversations the active-set poller reads one by one per poll, beyond its pages.
+  static let activeSingleLimit = 4
   /// How far back an `updatedSince` window reaches before the high-water mark: covers writes
   /// that commit after a later one was already read.
   static let changesOverlap: TimeInterval = 10
@@ -54,30 +54,32 @@ extension SyncEngine {
     } while token != nil
   }
 
-  /// The active set with documented parameters only: the newest pages cover the recent
-  /// conversations (where nearly all activity is); older ones still live are read one by one,
-  /// a few per poll, in turn.
+  /// The active set with documented parameters only. Pages of the newest conversations,
+  /// newest first, cover the window where the live ones are (nearly all activity is recent);
+  /// a poll reads a few pages and the next carries on where it stopped, so a wide window costs
+  /// more time, not more requests per minute. On-screen conversations the pages did not reach
+  /// are read one by one, a few per poll, least recently read first.
   func refreshActiveByListing() async throws(PoppError) {
-    var targets = Set(watched)
+    var live = Set<String>()
     for conversation in index.conversations
     where conversation.conversationStatus.canStillChange || conversation.needsReview || conversation.isHumanTakeover {
-      targets.insert(conversation.id)
+      live.insert(conversation.id)
     }
-    guard !targets.isEmpty else { return }
-    let oldest = targets.compactMap { index.conversation(id: $0)?.createdAt }.min() ?? .distantPast
-    var token: String?
-    for _ in 0..<Self.activePageLimit {
+    var onScreen = Set(watched)
+    guard !live.isEmpty || !onScreen.isEmpty else { return }
+    let oldest = live.compactMap { index.conversation(id: $0)?.createdAt }.min() ?? .distantFuture
+    for _ in 0..<Self.activePagesPerPoll {
       let page = try await client.listConversations(
-        ConversationQuery(sortDirection: .descending, limit: Self.listPageSize), nextToken: token)
+        ConversationQuery(sortDirection: .descending, limit: Self.listPageSize), nextToken: activeCursor)
       try merge(page.data)
-      for conversation in page.data { targets.remove(conversation.id) }
-      let reachedOldest = page.data.last?.createdAt.map { $0 < oldest } ?? true
-      guard !targets.isEmpty, !reachedOldest, let next = page.nextToken else { break }
-      token = next
+      for conversation in page.data where onScreen.remove(conversation.id) != nil {
+        refreshedAt[conversation.id] = Date()
+      }
+      let passedOldest = page.data.last?.createdAt.map { $0 < oldest } ?? true
+      activeCursor = passedOldest ? nil : page.nextToken
+      if activeCursor == nil { break }
     }
-    guard !targets.isEmpty else { return }
-    // Round robin over what the pages did not reach, oldest refresh first.
-    let order = targets.sorted { (refreshedAt[$0] ?? .distantPast, $0) < (refreshedAt[$1] ?? .distantPast, $1) }
+    let order = onScreen.sorted { (refreshedAt[$0] ?? .distantPast, $0) < (refreshedAt[$1] ?? .distantPast, $1) }
     for id in order.prefix(Self.activeSingleLimit) {
       do {
         try merge([try await client.conversation(id: id)])
@@ -125,8 +127,9 @@ extension SyncEngine {
     } while token != nil
     if !pending.isEmpty { try merge(pending) }
     if initialLoadPending {
+      // Said even when the organization has no conversations, so the UI stops "Loading…".
       initialLoadPending = false
-      mailbox.post(.loaded(campaigns: campaigns, index: index, templates: templates, at: Date()))
+      mailbox.post(.conversationsUpdated(index: index, changes: [], marks: marks, unread: unread, alerting: false))
     }
   }
 }

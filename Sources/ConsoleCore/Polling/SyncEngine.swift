@@ -26,7 +26,9 @@ public actor SyncEngine {
   /// The high-water mark when the previous sweep began.
   var sweepMark: Date?
   var watched: [String] = []
-  /// When the active-set poller last read each conversation on its own.
+  /// Where the active-set poller's walk through the newest pages resumes (nil: the newest).
+  var activeCursor: String?
+  /// When the active-set poller last read each conversation.
   var refreshedAt: [String: Date] = [:]
   var openThreadId: String?
   /// Conversations this console changed itself, with when: their next poll is not news.
