@@ -69,8 +69,8 @@ let package = Package(
     .testTarget(
       name: "PoppSandboxTests", dependencies: ["PoppAPI", "PoppSandbox"], swiftSettings: strictSettings),
     .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"], swiftSettings: strictSettings),
-    // The polling service against a real sandbox on loopback.
-    .testTarget(name: "PollingTests", dependencies: ["ConsoleCore", "PoppSandbox"], swiftSettings: strictSettings),
+    // ConsoleCore's services (polling, outbox) against a real sandbox on loopback.
+    .testTarget(name: "ServiceTests", dependencies: ["ConsoleCore", "PoppSandbox"], swiftSettings: strictSettings),
     .testTarget(
       name: "ConsoleUITests",
       dependencies: [
