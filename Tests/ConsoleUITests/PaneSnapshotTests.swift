@@ -52,6 +52,27 @@ import Testing
   }
 }
 
+/// `T` over a taken-over thread: the channel's templates and the selected one's preview.
+@Suite(.snapshots(record: .missing)) struct TemplatePickerSnapshotTests {
+  @Test(arguments: PaneSnapshotTests.sizes) func picker(rows: Int, columns: Int) throws {
+    var state = ConsoleFixture.state()
+    let templates = [
+      Template(
+        id: "t1", name: "Recruiter will call", channel: .whatsapp, type: .reply, campaignType: nil,
+        body: "Thanks {{CANDIDATE_FIRST_NAME}}! A recruiter will call you today about {{JOB_TITLE}}."),
+      Template(
+        id: "t2", name: "Evil\u{1B}]2;pwned\u{7} name", channel: .whatsapp, type: .followUp, campaignType: nil, body: "Still there?"),
+      Template(id: "t3", name: "SMS only", channel: .sms, type: .reply, campaignType: nil, body: "Reply STOP to opt out"),
+    ]
+    _ = state.apply(.catalogUpdated(campaigns: ConsoleFixture.campaigns, templates: templates))
+    let id = state.index.conversations.first { $0.isHumanTakeover }!.id
+    _ = state.openThread(id)
+    _ = state.perform(.template)
+    let screen = ConsoleFixture.render(&state, rows: rows, columns: columns)
+    assertSnapshot(of: screen.text, as: .lines, named: "\(columns)x\(rows)")
+  }
+}
+
 /// What the polling service's news looks like: new, changed and unread rows; a STALE and an
 /// OFFLINE status bar with the reason and the next retry.
 @Suite(.snapshots(record: .missing)) struct LiveSnapshotTests {

@@ -31,8 +31,8 @@ extension AppState {
     case .previousReview: return jumpToReview(forward: false)
     case .takeOver: return askTakeOver()
     case .handBack: return askHandBack()
-    case .reply, .template:
-      flash = "Replying from the console arrives with the workflow release; meanwhile: popp-console conversations send ID --message TEXT"
+    case .template: return askToWrite(.templates)
+    case .reply: return askToWrite(.reply)
     case .toggleDetails: showCampaignDetails.toggle()
     case .toggleOutcomes: showOutcomes.toggle()
     case .refresh:
@@ -156,7 +156,55 @@ extension AppState {
           effect: .takeOver(conversationId: conversation.id)))
       return []
     }
+    takeOverInFlight = conversation.id
     return [.takeOver(conversationId: conversation.id)]
+  }
+
+  /// `T` / `r`: writing to a candidate needs the conversation taken over; offer to take it
+  /// over first, or wait for a take-over already on its way (so `t T` typed at once works).
+  private mutating func askToWrite(_ followUp: FollowUp) -> [Effect] {
+    guard let conversation = targetConversation else { return [] }
+    guard conversation.conversationStatus.isActive else {
+      flash =
+        "Cannot write: the conversation is \(TerminalSanitizer.sanitize(conversation.conversationStatus.rawValue)); only active conversations accept messages."
+      return []
+    }
+    if conversation.isHumanTakeover {
+      begin(followUp, conversationId: conversation.id)
+      return []
+    }
+    if takeOverInFlight == conversation.id {
+      afterTakeOver = (conversation.id, followUp)
+      return []
+    }
+    overlay = .confirm(
+      Confirmation(
+        title: "Take over first",
+        message:
+          "Replying needs the conversation taken over: the agent goes quiet until you hand back. Take over \(TerminalSanitizer.sanitize(conversation.participantName))?",
+        effect: .takeOver(conversationId: conversation.id), then: followUp))
+    return []
+  }
+
+  /// Opens what the recruiter asked for on a conversation that is now theirs.
+  mutating func begin(_ followUp: FollowUp, conversationId: String) {
+    guard let conversation = index.conversation(id: conversationId) else { return }
+    if thread?.conversationId != conversationId {
+      thread = ThreadState(conversationId: conversationId)
+      focus = .thread
+    }
+    switch followUp {
+    case .templates:
+      let picker = TemplatePicker(conversation: conversation, campaign: campaign(id: conversation.campaignId), templates: templates)
+      if picker.choices.isEmpty {
+        let channel = (conversation.channel ?? campaign(id: conversation.campaignId)?.channel)?.rawValue ?? "this channel"
+        flash = "No templates for \(TerminalSanitizer.sanitize(channel)); r writes a reply instead."
+      } else {
+        overlay = .templates(picker)
+      }
+    case .reply:
+      flash = "Writing a reply in the console comes with the composer; meanwhile T sends a template."
+    }
   }
 
   private mutating func askHandBack() -> [Effect] {
@@ -176,6 +224,32 @@ extension AppState {
   public mutating func confirm(_ accepted: Bool) -> [Effect] {
     guard case .confirm(let confirmation) = overlay else { return [] }
     overlay = nil
-    return accepted ? [confirmation.effect] : []
+    guard accepted else { return [] }
+    if case .takeOver(let id) = confirmation.effect {
+      takeOverInFlight = id
+      if let followUp = confirmation.then { afterTakeOver = (id, followUp) }
+    }
+    return [confirmation.effect]
+  }
+
+  /// A key while the template picker is open: move, Enter sends the selected template, Esc closes.
+  mutating func templatesKey(_ key: Key, keymap: Keymap) -> [Effect] {
+    guard case .templates(var picker) = overlay else { return [] }
+    switch (key, keymap.command(for: key)) {
+    case (.escape, _), (_, .back?):
+      overlay = nil
+      return []
+    case (.enter, _):
+      overlay = nil
+      guard let choice = picker.selected else { return [] }
+      return [.send(conversationId: picker.conversationId, content: .template(id: choice.template.id, preview: choice.preview))]
+    case (_, .moveDown?): picker.move(by: 1)
+    case (_, .moveUp?): picker.move(by: -1)
+    case (_, .moveTop?): picker.move(by: -picker.choices.count)
+    case (_, .moveBottom?): picker.move(by: picker.choices.count)
+    default: return []
+    }
+    overlay = .templates(picker)
+    return []
   }
 }

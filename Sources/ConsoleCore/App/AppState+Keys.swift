@@ -4,6 +4,8 @@ extension AppState {
     switch overlay {
     case .prompt:
       return promptKey(key)
+    case .templates:
+      return templatesKey(key, keymap: keymap)
     case .confirm:
       switch key {
       case .character("y"), .character("Y"), .enter: return confirm(true)

@@ -40,6 +40,8 @@ public struct ThreadState: Sendable {
   public var error: String?
   /// Lines scrolled up from the newest message (0 shows the end of the thread).
   public var scrollBack = 0
+  /// Messages this console is sending or failed to send, oldest first.
+  public var outgoing: [OutgoingMessage] = []
 
   public init(conversationId: String) { self.conversationId = conversationId }
 }
@@ -70,18 +72,28 @@ public struct Confirmation: Sendable, Hashable {
   public var title: String
   public var message: String
   public var effect: Effect
+  /// What opens once the effect has worked (e.g. the template picker after a take-over).
+  public var then: FollowUp?
 
-  public init(title: String, message: String, effect: Effect) {
+  public init(title: String, message: String, effect: Effect, then: FollowUp? = nil) {
     self.title = title
     self.message = message
     self.effect = effect
+    self.then = then
   }
+}
+
+/// What the recruiter meant to do once a conversation is theirs.
+public enum FollowUp: Sendable, Hashable {
+  case templates
+  case reply
 }
 
 public enum Overlay: Sendable, Hashable {
   case help
   case prompt(PromptState)
   case confirm(Confirmation)
+  case templates(TemplatePicker)
 }
 
 /// Everything the console shows, as a value: keys and service events change it, panes draw it.
@@ -120,6 +132,10 @@ public struct AppState: Sendable {
   /// Set by the layout: one pane at a time on narrow terminals.
   public var isStacked = false
   public var quitRequested = false
+  /// The conversation this console is taking over right now.
+  public var takeOverInFlight: String?
+  /// Opens when this console's take-over of the conversation lands.
+  public var afterTakeOver: (conversationId: String, followUp: FollowUp)?
 
   public init(connection: ConnectionInfo) {
     self.connection = connection
@@ -239,9 +255,24 @@ public struct AppState: Sendable {
     case .conversationChanged(let index, let note):
       replaceIndex(index)
       flash = note
+      takeOverInFlight = nil
+      if let pending = afterTakeOver, index.conversation(id: pending.conversationId)?.isHumanTakeover == true {
+        afterTakeOver = nil
+        begin(pending.followUp, conversationId: pending.conversationId)
+      }
       if let id = thread?.conversationId { return [.loadMessages(conversationId: id)] }
+    case .outgoing(let message):
+      guard thread?.conversationId == message.conversationId else { return [] }
+      if let position = thread?.outgoing.firstIndex(where: { $0.id == message.id }) {
+        thread?.outgoing[position] = message
+      } else {
+        thread?.outgoing.append(message)
+      }
+      if case .failed(let error) = message.state { flash = "Not sent: \(TerminalSanitizer.sanitize(error))" }
     case .actionFailed(let error):
       flash = error
+      afterTakeOver = nil
+      takeOverInFlight = nil
     }
     return []
   }

@@ -158,6 +158,14 @@ public actor SyncEngine {
     mailbox.post(.conversationChanged(index: index, note: note))
   }
 
+  /// A message this console sent: stored and shown at once rather than at the next thread poll.
+  public func recordOwnMessage(_ message: Message, conversationId: String) {
+    _ = try? store.merge(messages: [message], conversationId: conversationId)
+    if openThreadId == conversationId, let messages = try? store.messages(conversationId: conversationId) {
+      mailbox.post(.messagesLoaded(conversationId: conversationId, messages: messages))
+    }
+  }
+
   // MARK: Merging poll results
 
   /// Stores conversations a poll returned and posts what changed.

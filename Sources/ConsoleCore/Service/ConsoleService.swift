@@ -1,3 +1,4 @@
+import Foundation
 public import PoppAPI
 
 /// Carries out the state's effects away from the UI thread: polling through the sync engine,
@@ -47,9 +48,33 @@ public actor ConsoleService {
       await change(id, note: "Handed back: the agent is speaking again.") { client throws(PoppError) in
         _ = try await client.handBack(conversationId: id)
       }
+    case .send(let id, let content):
+      await send(content, to: id)
+    case .retrySend:
+      mailbox.post(.actionFailed("Retrying comes with the outbox."))
     case .redraw, .ringBell:
       break
     }
+  }
+
+  // Interim: sends directly until the durable outbox lands.
+  private func send(_ content: OutgoingContent, to conversationId: String) async {
+    var message = OutgoingMessage(
+      id: UUID().uuidString, conversationId: conversationId, content: content, state: .pending, createdAt: Date())
+    mailbox.post(.outgoing(message))
+    let request: SendMessageRequest =
+      switch content {
+      case .body(let text): SendMessageRequest(messageBody: text)
+      case .template(let templateId, _): SendMessageRequest(templateId: templateId)
+      }
+    do throws(PoppError) {
+      let sent = try await client.sendMessage(conversationId: conversationId, request)
+      message.state = .sent(messageId: sent.id)
+      await engine.recordOwnMessage(sent, conversationId: conversationId)
+    } catch {
+      message.state = .failed(error.description)
+    }
+    mailbox.post(.outgoing(message))
   }
 
   /// Runs one change, then re-reads the conversation so the screen shows what the server now says.

@@ -47,6 +47,7 @@ public final class Renderer {
     switch state.overlay {
     case .help: Overlays.help(keymap, on: screen)
     case .confirm(let confirmation): Overlays.confirm(confirmation, on: screen)
+    case .templates(let picker): Overlays.templates(picker, on: screen)
     default: break
     }
     screen.endFrame()

@@ -34,7 +34,9 @@ struct ThreadPane {
       Chrome.placeholder("Could not load messages: \(TerminalSanitizer.sanitize(error))", on: canvas, row: row)
       return
     }
-    let lines = ThreadRows.lines(for: thread.messages, width: width - 2, cache: &cache)
+    let lines =
+      ThreadRows.lines(for: thread.messages, width: width - 2, cache: &cache)
+      + ThreadRows.outgoing(thread.outgoing, delivered: thread.messages, width: width - 2)
     let scrollBack = min(thread.scrollBack, max(lines.count - height, 0))
     let end = lines.count - scrollBack
     let start = max(end - height, 0)

@@ -38,6 +38,31 @@ enum ThreadRows {
     return formatter
   }()
 
+  /// Messages this console is sending, or failed to send, that the thread does not show yet.
+  static func outgoing(_ outgoing: [OutgoingMessage], delivered: [Message], width: Int) -> [Line] {
+    guard !outgoing.isEmpty else { return [] }
+    let known = Set(delivered.map(\.id))
+    var lines: [Line] = []
+    for message in outgoing {
+      let meta: String
+      let role: StyleRole
+      switch message.state {
+      case .pending:
+        (meta, role) = ("YOU · sending…", .messageYou)
+      case .sent(let id):
+        if let id, known.contains(id) { continue }
+        (meta, role) = ("YOU · sent", .messageYou)
+      case .failed(let error):
+        (meta, role) = ("YOU · NOT SENT: " + TerminalSanitizer.sanitize(error), .bannerError)
+      }
+      lines.append(Line(text: meta, role: role))
+      let body = TerminalSanitizer.sanitize(message.content.text, options: .init(keepNewlines: true))
+      for line in TextWidth.wrap(body, width: max(width - 2, 4)) { lines.append(Line(text: line, role: .textDim, indent: 2)) }
+      lines.append(Line(text: "", role: .textNormal))
+    }
+    return lines
+  }
+
   static func lines(for messages: [Message], width: Int, cache: inout Cache?) -> [Line] {
     let key = Cache.Key(count: messages.count, lastId: messages.last?.id, width: width)
     if let cache, cache.key == key { return cache.lines }
