@@ -67,3 +67,20 @@ import Testing
     #expect(state.health.problem?.isOffline == true)
   }
 }
+
+@Suite struct TriageTests {
+  @Test func nJumpsToTheLongestWaitingFlagFirst() {
+    var state = Fixture.state()
+    // v2 flagged 30 min ago by its last change, v4 90 min ago; the service saw v2 flagged earlier still.
+    #expect(state.reviewQueue.map(\.id) == ["v4", "v2"])
+    let index = ConversationIndex(Fixture.conversations)
+    _ = state.apply(
+      .conversationsUpdated(
+        index: index, changes: [], marks: [:], unread: [], alerting: true,
+        flaggedSince: ["v2": Fixture.now.addingTimeInterval(-3 * 3600)]))
+    #expect(state.reviewQueue.map(\.id) == ["v2", "v4"])
+    _ = state.perform(.nextReview)
+    #expect(state.thread?.conversationId == "v2")
+    #expect(state.waitingSince(state.index.conversation(id: "v1")!) == nil, "only flagged conversations wait")
+  }
+}

@@ -24,6 +24,7 @@ import Testing
       bell = false
       title = false
       notify-command = ["notify-send", "--urgency=critical", "Popp"]
+      sla-minutes = 30
       """
     let (settings, problems) = PollSettingsLoader.apply(configText: text, file: "config.toml")
     #expect(problems.isEmpty, "\(problems)")
@@ -34,6 +35,7 @@ import Testing
     #expect(!settings.useServerFilters)
     #expect(!settings.alerts.bell && !settings.alerts.title)
     #expect(settings.alerts.notifyCommand == ["notify-send", "--urgency=critical", "Popp"])
+    #expect(settings.alerts.slaMinutes == 30)
   }
 
   @Test func mistakesAreReportedByLineAndSkipped() {

@@ -115,7 +115,7 @@ extension AppState {
 
   /// `n` / `N`: the next flagged conversation across every campaign, oldest flag first.
   private mutating func jumpToReview(forward: Bool) -> [Effect] {
-    let queue = index.reviewQueue
+    let queue = reviewQueue
     guard !queue.isEmpty else {
       flash = "No conversation needs review."
       return []

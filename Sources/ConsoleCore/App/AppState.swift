@@ -110,6 +110,8 @@ public struct AppState: Sendable {
   public var rowMarks: [String: RowMark] = [:]
   /// Conversations with news the recruiter has not opened yet.
   public var unread: Set<String> = []
+  /// Since when each flagged conversation has waited, as first seen by the polling service.
+  public var flaggedSince: [String: Date] = [:]
 
   public var focus: PaneID = .conversations
   /// 0 is "All campaigns", n is `campaigns[n - 1]`.
@@ -217,9 +219,10 @@ public struct AppState: Sendable {
       replaceIndex(index)
       isLoading = false
       if let at { health.updatedAt = max(at, health.updatedAt ?? at) }
-    case .conversationsUpdated(let index, let changes, let marks, let unread, let alerting):
+    case .conversationsUpdated(let index, let changes, let marks, let unread, let alerting, let flaggedSince):
       replaceIndex(index)
       isLoading = false
+      self.flaggedSince = flaggedSince
       rowMarks = marks
       self.unread = unread
       if let open = thread?.conversationId {
@@ -290,6 +293,20 @@ public struct AppState: Sendable {
     self.templates = templates
     if let selectedCampaignId {
       campaignSelection = (campaigns.firstIndex { $0.id == selectedCampaignId }).map { $0 + 1 } ?? 0
+    }
+  }
+
+  /// Since when a flagged conversation has waited: when the console saw it flagged, else its
+  /// last change (the best the API tells).
+  public func waitingSince(_ conversation: Conversation) -> Date? {
+    guard conversation.needsReview else { return nil }
+    return flaggedSince[conversation.id] ?? conversation.updatedAt
+  }
+
+  /// Flagged conversations across every campaign, the longest waiting first.
+  public var reviewQueue: [Conversation] {
+    index.rows(filter: .needsReview, campaignId: nil).map { index.conversations[$0] }.sorted {
+      (waitingSince($0) ?? .distantPast, $0.id) < (waitingSince($1) ?? .distantPast, $1.id)
     }
   }
 

@@ -26,6 +26,8 @@ public struct AlertSettings: Sendable, Hashable {
   /// A program run with the conversation id and the candidate's name appended as arguments,
   /// executed directly (never through a shell). Empty: none.
   public var notifyCommand: [String] = []
+  /// Minutes a flagged conversation may wait before the list highlights it.
+  public var slaMinutes: Double = 15
 
   public init() {}
 }

@@ -66,6 +66,12 @@ public enum PollSettingsLoader {
               continue
             }
             if key == "bell" { settings.alerts.bell = flag } else { settings.alerts.title = flag }
+          case "sla-minutes":
+            guard let minutes = number(entry), minutes > 0 else {
+              problem(path, "alerts.sla-minutes must be a positive number of minutes")
+              continue
+            }
+            settings.alerts.slaMinutes = minutes
           case "notify-command":
             guard let command = commandLine(entry) else {
               problem(path, #"alerts.notify-command must be a list of strings, e.g. ["notify-send", "Popp"] (run without a shell)"#)
@@ -73,7 +79,7 @@ public enum PollSettingsLoader {
             }
             settings.alerts.notifyCommand = command
           default:
-            problem(path, "unknown alerts setting \"\(key)\"; known: bell, notify-command, title")
+            problem(path, "unknown alerts setting \"\(key)\"; known: bell, notify-command, sla-minutes, title")
           }
         }
       } else {

@@ -129,7 +129,8 @@ extension SyncEngine {
     if initialLoadPending {
       // Said even when the organization has no conversations, so the UI stops "Loading…".
       initialLoadPending = false
-      mailbox.post(.conversationsUpdated(index: index, changes: [], marks: marks, unread: unread, alerting: false))
+      mailbox.post(
+        .conversationsUpdated(index: index, changes: [], marks: marks, unread: unread, alerting: false, flaggedSince: flaggedSince))
     }
   }
 }

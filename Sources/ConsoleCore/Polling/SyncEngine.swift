@@ -20,6 +20,7 @@ public actor SyncEngine {
   var templates: [Template]
   var marks: [String: RowMark] = [:]
   var unread: Set<String>
+  var flaggedSince: [String: Date] = [:]
   var filterSupport = FilterSupport.unknown
   /// The latest `updatedAt` the server has shown us: the start of the next `updatedSince` window.
   var highWater: Date?
@@ -189,6 +190,13 @@ public actor SyncEngine {
         if case .changed(let conversation, _) = change { return conversation }
         return nil
       })
+    for change in changes {
+      switch change {
+      case .flagged(let conversation): flaggedSince[conversation.id] = conversation.updatedAt ?? Date()
+      case .unflagged(let conversation): flaggedSince[conversation.id] = nil
+      default: break
+      }
+    }
     var news: [ConversationChange] = []
     if alerting {
       let recent = Date().addingTimeInterval(-30)
@@ -209,7 +217,8 @@ public actor SyncEngine {
         for case .flagged(let conversation) in news { notifier.notify(conversation) }
       }
     }
-    mailbox.post(.conversationsUpdated(index: index, changes: news, marks: marks, unread: unread, alerting: alerting))
+    mailbox.post(
+      .conversationsUpdated(index: index, changes: news, marks: marks, unread: unread, alerting: alerting, flaggedSince: flaggedSince))
   }
 
   // MARK: Health

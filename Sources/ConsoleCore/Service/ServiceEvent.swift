@@ -69,8 +69,10 @@ public enum ServiceEvent: Sendable {
   case loaded(campaigns: [Campaign], index: ConversationIndex, templates: [Template], at: Date?)
   /// Polls changed conversations: the new index, what changed, and the rows to mark.
   /// `alerting` is false for the first load of an empty cache (nothing there is news).
+  /// `flaggedSince` says since when each flagged conversation has waited (when known).
   case conversationsUpdated(
-    index: ConversationIndex, changes: [ConversationChange], marks: [String: RowMark], unread: Set<String>, alerting: Bool)
+    index: ConversationIndex, changes: [ConversationChange], marks: [String: RowMark], unread: Set<String>, alerting: Bool,
+    flaggedSince: [String: Date] = [:])
   case catalogUpdated(campaigns: [Campaign], templates: [Template])
   case health(SyncHealth)
   case messagesLoaded(conversationId: String, messages: [Message])

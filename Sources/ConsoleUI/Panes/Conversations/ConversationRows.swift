@@ -47,7 +47,7 @@ enum ConversationRows {
 
   static func draw(
     _ conversation: Conversation, columns: Columns, on canvas: any Canvas, row: Int, selected: Bool, focused: Bool, isOpen: Bool,
-    mark: RowMark? = nil, isUnread: Bool = false, now: Date
+    mark: RowMark? = nil, isUnread: Bool = false, waitingSince: Date? = nil, slaMinutes: Double = 15, now: Date
   ) {
     let width = canvas.size.columns
     let base: StyleRole = selected ? (focused ? .listSelected : .listSelectedUnfocused) : .textNormal
@@ -76,10 +76,20 @@ enum ConversationRows {
       TextWidth.fit(status, to: columns.status), row: row, column: column, width: columns.status,
       role: selected ? base : statusRole(conversation))
     column += columns.status + 1
-    let age = RelativeTime.describe(conversation.lastMessageAt ?? conversation.updatedAt, now: now).replacingOccurrences(
-      of: " ago", with: "")
-    canvas.draw(
-      TextWidth.fitRight(age, to: columns.age), row: row, column: width - columns.age, width: columns.age, role: selected ? base : .textDim)
+    // A flagged conversation shows how long it has waited for a recruiter, highlighted past the SLA.
+    if let waitingSince {
+      let waited = "⚑" + RelativeTime.describe(waitingSince, now: now).replacingOccurrences(of: " ago", with: "")
+      let breached = now.timeIntervalSince(waitingSince) > slaMinutes * 60
+      canvas.draw(
+        TextWidth.fitRight(waited, to: columns.age), row: row, column: width - columns.age, width: columns.age,
+        role: selected ? base : breached ? .slaBreached : .statusNeedsReview)
+    } else {
+      let age = RelativeTime.describe(conversation.lastMessageAt ?? conversation.updatedAt, now: now).replacingOccurrences(
+        of: " ago", with: "")
+      canvas.draw(
+        TextWidth.fitRight(age, to: columns.age), row: row, column: width - columns.age, width: columns.age,
+        role: selected ? base : .textDim)
+    }
   }
 
   /// `1 All 200  2 Review 22  …`, the active tab highlighted; short names when narrow.

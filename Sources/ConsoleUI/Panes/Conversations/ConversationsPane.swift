@@ -35,7 +35,9 @@ struct ConversationsPane {
       ConversationRows.draw(
         conversation, columns: columns, on: canvas, row: top + row - list.offset, selected: selected, focused: focused,
         isOpen: state.thread?.conversationId == conversation.id, mark: state.rowMarks[conversation.id],
-        isUnread: state.unread.contains(conversation.id), now: now)
+        isUnread: state.unread.contains(conversation.id), waitingSince: state.waitingSince(conversation),
+        slaMinutes: state.alerts.slaMinutes,
+        now: now)
     }
   }
 }
