@@ -213,3 +213,29 @@ enum Spawn {
     }
   }
 }
+
+/// The recruiter's loop from a fresh flag to a template reply handed back, in six keys.
+@Suite(.serialized) struct WorkflowEndToEndTests {
+  @Test func flagToTemplateReplyToHandBackInSixKeystrokes() throws {
+    let session = try TmuxSession(columns: 140, rows: 40, arguments: "--sandbox-speed 0")
+    try session.wait(for: "first paint with data") { $0.contains("need review") }
+    try session.send("n")
+    var screen = try session.wait(for: "the oldest flag open") { $0.contains("⚑ Needs review") && $0.contains("AGENT is speaking") }
+    try session.send("t")
+    try session.send("T")
+    screen = try session.wait(for: "the template picker") { $0.contains("Send a template") && $0.contains("Enter sends") }
+    // The preview is filled in: no placeholder for the candidate's name is left.
+    #expect(!screen.contains("{{CANDIDATE_FIRST_NAME}}"))
+    try session.send("Enter")
+    screen = try session.wait(for: "the reply in the thread") { $0.contains("YOU · ") && $0.contains("YOU are speaking") }
+    #expect(!screen.contains("NOT SENT"))
+    try session.send("h")
+    try session.wait(for: "the hand-back question") { $0.contains("Hand back") && $0.contains("y yes") }
+    try session.send("y")
+    screen = try session.wait(for: "the agent speaking again") { $0.contains("Handed back") && $0.contains("AGENT is speaking") }
+    #expect(!screen.contains("⚑ Needs review"), "handing back clears the flag")
+    try session.send("q")
+    try session.wait(for: "exit") { _ in session.exitStatus != nil }
+    #expect(session.exitStatus == "0")
+  }
+}
