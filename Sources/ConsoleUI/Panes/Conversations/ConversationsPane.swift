@@ -21,10 +21,9 @@ struct ConversationsPane {
     let height = canvas.size.rows - top
     if state.visibleRows.isEmpty {
       let message =
-        state.isLoading
-        ? "Loading conversations…"
-        : state.health.problem != nil
-          ? "Could not load conversations: see the status bar." : "No conversations here. Press 1 for all, or pick another campaign."
+        state.isLoading && state.health.problem != nil
+        ? "Could not load conversations yet: see the status bar (R retries now)."
+        : state.isLoading ? "Loading conversations…" : "No conversations here. Press 1 for all, or pick another campaign."
       Chrome.placeholder(message, on: canvas, row: top + 1)
       return
     }
