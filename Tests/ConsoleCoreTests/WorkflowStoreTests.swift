@@ -62,6 +62,10 @@ import Testing
     #expect(try store.claim(id: entry.id, owner: 20, isAlive: { _ in false })?.id == entry.id)
     #expect(try store.claim(id: entry.id, owner: 20, isAlive: { _ in true })?.id == entry.id, "its own")
     #expect(try store.claim(id: "nope", owner: 20, isAlive: { _ in false }) == nil)
+    var failed = OutboxEntry(conversationId: "a", content: .body("y"))
+    failed.state = .failed
+    try store.save(failed, owner: 10)
+    #expect(try store.claim(id: failed.id, owner: 20, isAlive: { _ in true })?.id == failed.id, "a retry from another console")
   }
 
   @Test func onlyOldSentEntriesArePruned() throws {

@@ -43,7 +43,7 @@ public final class DraftSaver: Sendable {
       defer { state.timerRunning = true }
       return !state.timerRunning
     }
-    if startTimer { Task.detached(priority: .utility) { [self] in await self.runTimer() } }
+    if startTimer { Task.detached { [self] in await self.runTimer() } }
   }
 
   /// The draft to show when a conversation is opened: the text not yet written, else the saved one.

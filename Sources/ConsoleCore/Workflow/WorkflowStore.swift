@@ -162,15 +162,18 @@ public final class WorkflowStore: Sendable {
     }
   }
 
-  /// Makes process `owner` the one that delivers an entry, unless another live process already
-  /// is: two consoles of one recruiter must not both resend what one of them is sending.
+  /// Makes process `owner` the one that delivers an entry, unless another live process is
+  /// delivering it (`pending` or `sending`): two consoles of one recruiter must not both resend
+  /// what one of them is sending. A finished entry may be taken by anyone (a retry).
   /// Returns the entry as stored when it was claimed.
   func claim(id: String, owner: Int32, isAlive: (Int32) -> Bool) throws -> OutboxEntry? {
     var claimed: OutboxEntry?
     try database.inTransaction(.immediate) { db in
       guard let row = try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]) else { return .commit }
       let current: Int32? = row["ownerPid"]
-      if let current, current != owner, isAlive(current) { return .commit }
+      let state: String = row["state"]
+      let inFlight = state == OutboxEntry.State.pending.rawValue || state == OutboxEntry.State.sending.rawValue
+      if inFlight, let current, current != owner, isAlive(current) { return .commit }
       try db.execute(sql: "UPDATE outbox SET ownerPid = ? WHERE id = ?", arguments: [owner, id])
       claimed = Self.entry(row)
       return .commit
