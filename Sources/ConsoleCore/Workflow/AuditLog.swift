@@ -40,7 +40,7 @@ public struct AuditEntry: Codable, Sendable, Hashable {
   }
 
   /// The outcome text of an action that ended with `error` (nil: it succeeded).
-  public static func outcome(_ error: PoppError?) -> String {
+  static func outcome(_ error: PoppError?) -> String {
     guard let error else { return "ok" }
     return error.outcomeUnknown ? "unknown" : "failed: \(error.serverMessage ?? error.description)"
   }
@@ -134,6 +134,7 @@ public final class AuditLog: Sendable {
   private static var decoder: JSONDecoder { PoppJSON.makeDecoder() }
 }
 
+/// Why a line could not be appended (the folder or file is not writable, the disk is full).
 public enum AuditLogError: Error, CustomStringConvertible {
   case cannotOpen(String, Int32)
   case shortWrite(String, Int32)

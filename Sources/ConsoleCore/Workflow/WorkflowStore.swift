@@ -77,7 +77,7 @@ public final class WorkflowStore: Sendable {
   }
 
   /// Saves several drafts in one transaction (the `DraftSaver`'s batch).
-  public func saveDrafts(_ drafts: [String: String], at date: Date = Date()) throws {
+  func saveDrafts(_ drafts: [String: String], at date: Date = Date()) throws {
     guard !drafts.isEmpty else { return }
     try database.write { db in
       for (conversationId, text) in drafts {
