@@ -6,8 +6,9 @@ import Synchronization
 /// goes on, so a killed console or a dropped SSH session loses at most a second of typing.
 ///
 /// A class with a lock rather than an actor so that the UI thread can call `update` directly:
-/// it only records the text (no await, no task per key, no reordering of keystrokes); the
-/// write happens on a background task.
+/// it only records the text (no await, no task per key, no reordering of keystrokes). The
+/// writes run on a serial dispatch queue of their own rather than the concurrency pool, so a
+/// pool kept busy by a big first load cannot hold a draft back past its second.
 public final class DraftSaver: Sendable {
   private struct State {
     var pending: [String: String] = [:]
@@ -22,6 +23,7 @@ public final class DraftSaver: Sendable {
   private let quiet: Duration
   private let maxLag: Duration
   private let state = Mutex(State())
+  private let queue = DispatchQueue(label: "popp-console.drafts", qos: .userInitiated)
   /// Held while a batch is taken and written, so batches land in order and `flush` waits for
   /// a write in progress.
   private let writing = Mutex(())
@@ -43,7 +45,7 @@ public final class DraftSaver: Sendable {
       defer { state.timerRunning = true }
       return !state.timerRunning
     }
-    if startTimer { Task.detached { [self] in await self.runTimer() } }
+    if startTimer { wake(after: quiet) }
   }
 
   /// The draft to show when a conversation is opened: the text not yet written, else the saved one.
@@ -63,24 +65,25 @@ public final class DraftSaver: Sendable {
 
   var writeCount: Int { state.withLock { $0.writes } }
 
-  private func runTimer() async {
-    while true {
-      let deadline: ContinuousClock.Instant? = state.withLock { state in
-        guard let first = state.firstPendingAt, let last = state.lastUpdateAt else {
-          state.timerRunning = false
-          return nil
-        }
-        return min(last + quiet, first + maxLag)
+  private func wake(after delay: Duration) {
+    let nanoseconds = max(0, delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000)
+    queue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { [self] in tick() }
+  }
+
+  /// Writes when the deadline has come, else sleeps until it; stops when nothing is pending.
+  private func tick() {
+    let wait: Duration? = state.withLock { state in
+      guard let first = state.firstPendingAt, let last = state.lastUpdateAt else {
+        state.timerRunning = false
+        return nil
       }
-      guard let deadline else { return }
-      if deadline > .now {
-        try? await Task.sleep(until: deadline, clock: .continuous)
-        continue
-      }
-      writeBatch()
-      // A failed write keeps its texts pending; wait a little before the next try.
-      if state.withLock({ $0.lastError != nil }) { try? await Task.sleep(for: maxLag) }
+      return min(last + quiet, first + maxLag) - .now
     }
+    guard let wait else { return }
+    if wait > .zero { return wake(after: wait) }
+    writeBatch()
+    // A failed write keeps its texts pending: try again a little later.
+    wake(after: state.withLock { $0.lastError } == nil ? .zero : maxLag)
   }
 
   private func writeBatch() {
