@@ -18,10 +18,11 @@ final class TmuxSession {
     let configFolder = home.appendingPathComponent("config/popp-console")
     try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
     if let config { try Data(config.utf8).write(to: configFolder.appendingPathComponent("config.toml")) }
-    // The shell records the console's exit status in a file: tmux does not always report it.
+    // The shell records the console's exit status in a file (tmux does not always report it),
+    // then keeps the pane alive: a dead pane's cursor and modes are tmux's, not what the console left.
     let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     command =
-      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status"
+      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status; exec sleep 600"
     // The server this starts inherits the client's stdout: it must not be our pipe, or reading
     // to its end would wait for the server to exit.
     try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "console", "-x", String(columns), "-y", String(rows), command], capture: false)
@@ -113,7 +114,20 @@ enum Spawn {
     let environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { envp.forEach { free($0) } }
-    let status = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
+    // The test runner's threads block most signals and ignore some; a child inherits both, so
+    // a tmux server (and the console under it) would never see SIGHUP/SIGTERM and outlive
+    // the test. Children start with no signal blocked and every signal at its default.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
     close(fds[1])
     guard status == 0 else {
       close(fds[0])

@@ -34,7 +34,18 @@ public struct Notifier: Sendable {
     var pid: pid_t = 0
     let argv = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
-    let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+    // The console blocks and catches signals on its threads; the program starts clean.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
     guard status == 0 else { return nil }
     let child = pid
     Thread.detachNewThread {
