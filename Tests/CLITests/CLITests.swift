@@ -38,6 +38,7 @@ final class SandboxProcess {
   let process = Process()
   let readyLine: String
   let environment: [String: String]
+  let stateHome: URL
 
   init(_ extra: [String] = []) throws {
     process.executableURL = CLI.binary
@@ -55,12 +56,15 @@ final class SandboxProcess {
     readyLine = String(decoding: buffer, as: UTF8.self).trimmingCharacters(in: .newlines)
     let fields = readyLine.split(separator: " ")
     let url = fields.count > 3 ? String(fields[3]) : ""
+    stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("popp-cli-state-\(UUID().uuidString)")
+    // Each test's audit log and outbox live in a state folder of its own.
     environment = [
-      "POPP_BASE_URL": url, "POPP_ORGANIZATION_ID": "sandbox-org", "POPP_API_KEY": "sandbox-key",
+      "POPP_BASE_URL": url, "POPP_ORGANIZATION_ID": "sandbox-org", "POPP_API_KEY": "sandbox-key", "XDG_STATE_HOME": stateHome.path,
     ]
   }
 
   func stop() -> Int32 {
+    defer { try? FileManager.default.removeItem(at: stateHome) }
     process.terminate()
     process.waitUntilExit()
     return process.terminationStatus
@@ -113,6 +117,16 @@ final class SandboxProcess {
     let again = try CLI.run(["conversations", "hand-back", conversation.id], environment: sandbox.environment)
     #expect(again.status == 1, "API errors exit 1")
     #expect(again.stderr.contains("409") && again.stderr.contains("not taken over"))
+
+    // Every action is in the audit log, with who did it and how it went; never the key or the text.
+    let log = try String(contentsOf: sandbox.stateHome.appendingPathComponent("popp-console/audit.log"), encoding: .utf8)
+    let entries = log.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
+    #expect(entries.map { $0?["action"] } == ["take-over", "send", "hand-back", "hand-back"])
+    #expect(entries.map { $0?["outcome"]?.prefix(6) } == ["ok", "ok", "ok", "failed"])
+    #expect(
+      entries.allSatisfy { $0?["conversation"] == conversation.id && $0?["organization"] == "sandbox-org" && $0?["user"]?.isEmpty == false }
+    )
+    #expect(!log.contains("sandbox-key") && !log.contains("你好"))
   }
 
   @Test func createCampaignAndConversation() throws {

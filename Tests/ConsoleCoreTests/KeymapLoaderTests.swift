@@ -71,12 +71,12 @@ import Testing
 
   @Test func badKeyIsReportedWithItsLineAndTheCommandKeepsItsKeys() {
     let (keymap, problems) = load([
-      "[keymap]", #"quit = "Q""#, "# comment", #"redraw = ["C-r", "Ctrl-ü"]"#, #"help = "H""#,
+      "[keymap]", #"quit = "Q""#, "# comment", #"redraw = ["C-y", "Ctrl-ü"]"#, #"help = "H""#,
     ])
     let message = #""Ctrl-ü" is not a key (examples: j, G, Enter, C-l, S-Tab, F5)"#
     #expect(problems == [KeymapProblem(file: "config.toml", line: 4, message: message)])
     #expect(keymap.keys(for: .redraw) == [key("C-l")])
-    #expect(keymap.command(for: key("C-r")) == nil)
+    #expect(keymap.command(for: key("C-y")) == nil)
     #expect(keymap.keys(for: .quit) == [key("Q")])
     #expect(keymap.keys(for: .help) == [key("H")])
   }

@@ -89,12 +89,18 @@ import Testing
   @Test func aFailedSendShowsTheServersErrorInTheThread() {
     var state = state()
     _ = state.openThread("v4")
-    let pending = OutgoingMessage(id: "o1", conversationId: "v4", content: .body("Hello"), state: .pending, createdAt: Fixture.now)
+    let pending = OutboxEntry(id: "o1", conversationId: "v4", content: .body("Hello"), createdAt: Fixture.now)
     _ = state.apply(.outgoing(pending))
     var failed = pending
-    failed.state = .failed("conflict: conversation is not taken over")
+    failed.state = .failed
+    failed.error = "conflict: conversation is not taken over"
     _ = state.apply(.outgoing(failed))
     #expect(state.thread?.outgoing == [failed])
+    #expect(state.perform(.retrySend) == [.retrySend(outgoingId: "o1", content: nil)])
+    #expect(state.perform(.discardFailed) == [.discardSend(outgoingId: "o1")])
+    _ = state.apply(.outgoingDiscarded(id: "o1", conversationId: "v4"))
+    #expect(state.thread?.outgoing.isEmpty == true)
+    _ = state.apply(.outgoing(failed))
     #expect(state.flash == "Not sent: conflict: conversation is not taken over")
   }
 }

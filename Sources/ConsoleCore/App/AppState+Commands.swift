@@ -38,6 +38,17 @@ extension AppState {
     case .refresh:
       flash = "Refreshing…"
       return [.refreshNow]
+    case .audit:
+      return [.loadAudit]
+    case .retrySend:
+      guard let failed = lastFailedMessage else { return [] }
+      return [.retrySend(outgoingId: failed.id, content: nil)]
+    case .discardFailed:
+      guard let failed = lastFailedMessage else { return [] }
+      return [.discardSend(outgoingId: failed.id)]
+    case .editFailed:
+      guard let failed = lastFailedMessage else { return [] }
+      return editFailed(failed)
     }
     return []
   }
@@ -158,6 +169,19 @@ extension AppState {
     }
     takeOverInFlight = conversation.id
     return [.takeOver(conversationId: conversation.id)]
+  }
+
+  /// The open thread's newest message that could not be sent.
+  private var lastFailedMessage: OutboxEntry? {
+    thread?.outgoing.last { $0.state == .failed }
+  }
+
+  /// `E`: a failed message goes back to the composer to be changed; the failed entry is given
+  /// up so it cannot be sent as well.
+  private mutating func editFailed(_ failed: OutboxEntry) -> [Effect] {
+    flash = "Editing a failed message comes with the composer; C-r retries it as it is, D gives it up."
+    _ = failed
+    return []
   }
 
   /// `T` / `r`: writing to a candidate needs the conversation taken over; offer to take it

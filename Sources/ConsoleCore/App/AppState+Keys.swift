@@ -6,6 +6,16 @@ extension AppState {
       return promptKey(key)
     case .templates:
       return templatesKey(key, keymap: keymap)
+    case .audit(let entries, let scroll):
+      switch (key, keymap.command(for: key)) {
+      case (.escape, _), (_, .back?), (_, .quit?), (_, .audit?): overlay = nil
+      case (_, .moveUp?): overlay = .audit(entries: entries, scroll: min(scroll + 1, max(entries.count - 1, 0)))
+      case (_, .moveDown?): overlay = .audit(entries: entries, scroll: max(scroll - 1, 0))
+      case (_, .pageUp?): overlay = .audit(entries: entries, scroll: min(scroll + pageSize, max(entries.count - 1, 0)))
+      case (_, .pageDown?): overlay = .audit(entries: entries, scroll: max(scroll - pageSize, 0))
+      default: break
+      }
+      return []
     case .confirm:
       switch key {
       case .character("y"), .character("Y"), .enter: return confirm(true)

@@ -41,7 +41,7 @@ public struct ThreadState: Sendable {
   /// Lines scrolled up from the newest message (0 shows the end of the thread).
   public var scrollBack = 0
   /// Messages this console is sending or failed to send, oldest first.
-  public var outgoing: [OutgoingMessage] = []
+  public var outgoing: [OutboxEntry] = []
 
   public init(conversationId: String) { self.conversationId = conversationId }
 }
@@ -94,6 +94,8 @@ public enum Overlay: Sendable, Hashable {
   case prompt(PromptState)
   case confirm(Confirmation)
   case templates(TemplatePicker)
+  /// `:audit`: the newest entries of the audit log, newest last; `scroll` lines up from the end.
+  case audit(entries: [AuditEntry], scroll: Int)
 }
 
 /// Everything the console shows, as a value: keys and service events change it, panes draw it.
@@ -271,7 +273,12 @@ public struct AppState: Sendable {
       } else {
         thread?.outgoing.append(message)
       }
-      if case .failed(let error) = message.state { flash = "Not sent: \(TerminalSanitizer.sanitize(error))" }
+      if message.state == .failed { flash = "Not sent: \(TerminalSanitizer.sanitize(message.error ?? "unknown error"))" }
+    case .outgoingDiscarded(let id, let conversationId):
+      guard thread?.conversationId == conversationId else { return [] }
+      thread?.outgoing.removeAll { $0.id == id }
+    case .auditLoaded(let entries):
+      overlay = .audit(entries: entries, scroll: 0)
     case .actionFailed(let error):
       flash = error
       afterTakeOver = nil

@@ -11,7 +11,8 @@ public enum CommandName: String, Sendable, CaseIterable {
   case filterTakenOver = "filter-taken-over", filterCompleted = "filter-completed", filterClosed = "filter-closed"
   case nextReview = "next-review", previousReview = "previous-review"
   case takeOver = "take-over", reply = "reply", template = "template", handBack = "hand-back"
-  case toggleDetails = "toggle-details", toggleOutcomes = "toggle-outcomes", refresh = "refresh"
+  case retrySend = "retry-send", editFailed = "edit-failed", discardFailed = "discard-failed"
+  case toggleDetails = "toggle-details", toggleOutcomes = "toggle-outcomes", refresh = "refresh", audit = "audit"
 
   /// One line for the help overlay, e.g. "Move the selection down".
   public var summary: String {
@@ -46,6 +47,10 @@ public enum CommandName: String, Sendable, CaseIterable {
     case .toggleDetails: "Show or hide the campaign's details"
     case .toggleOutcomes: "Show or hide screening outcomes"
     case .refresh: "Refresh now instead of waiting for the next poll"
+    case .retrySend: "Send a failed message again"
+    case .editFailed: "Put a failed message back in the composer"
+    case .discardFailed: "Give up a failed message"
+    case .audit: "Show the audit log of take-overs, sends and hand-backs"
     }
   }
 
@@ -57,9 +62,10 @@ public enum CommandName: String, Sendable, CaseIterable {
     case .filter, .filterAll, .filterNeedsReview, .filterOngoing, .filterTakenOver, .filterCompleted, .filterClosed:
       "Filters"
     // The review loop (find the next flagged thread, take over, reply, hand back) reads best as one section.
-    case .nextReview, .previousReview, .takeOver, .reply, .template, .handBack, .toggleDetails, .toggleOutcomes:
+    case .nextReview, .previousReview, .takeOver, .reply, .template, .handBack, .toggleDetails, .toggleOutcomes, .retrySend,
+      .editFailed, .discardFailed:
       "Conversation"
-    case .commandPrompt, .help, .quit, .redraw, .refresh:
+    case .commandPrompt, .help, .quit, .redraw, .refresh, .audit:
       "General"
     }
   }

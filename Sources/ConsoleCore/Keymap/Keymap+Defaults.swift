@@ -32,5 +32,9 @@ extension Keymap {
     (.toggleDetails, [.character("d")]),
     (.toggleOutcomes, [.character("o")]),
     (.refresh, [.character("R")]),
+    (.retrySend, [.control("r")]),
+    (.editFailed, [.character("E")]),
+    (.discardFailed, [.character("D")]),
+    (.audit, [.character("A")]),
   ])
 }

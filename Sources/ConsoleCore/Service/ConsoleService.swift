@@ -1,28 +1,55 @@
-import Foundation
+public import Foundation
 public import PoppAPI
 
+/// The recruiter's side of the service: take-over and hand-back (audited), messages through
+/// the durable outbox, drafts, the audit log. One per organization.
+public struct ConsoleWorkflow: Sendable {
+  public var actions: ConversationActions
+  public var outbox: Outbox
+  public var drafts: DraftSaver
+  public var audit: AuditLog?
+
+  public init(actions: ConversationActions, outbox: Outbox, drafts: DraftSaver, audit: AuditLog?) {
+    self.actions = actions
+    self.outbox = outbox
+    self.drafts = drafts
+    self.audit = audit
+  }
+}
+
 /// Carries out the state's effects away from the UI thread: polling through the sync engine,
-/// and the recruiter's actions through the client. Results reach the UI through the mailbox.
+/// and the recruiter's actions through the workflow. Results reach the UI through the mailbox.
 public actor ConsoleService {
   private let client: any PoppClient
   private let engine: SyncEngine
+  private let workflow: ConsoleWorkflow
   private let mailbox: Mailbox<ServiceEvent>
 
-  /// `client` carries out actions (with the standard retries); `engine` polls with its own.
-  public init(client: any PoppClient, engine: SyncEngine, mailbox: Mailbox<ServiceEvent>) {
+  /// `client` reads a conversation back after an action; `engine` polls with its own client;
+  /// the outbox's `onChange` should post `.outgoing` to the same mailbox.
+  public init(client: any PoppClient, engine: SyncEngine, workflow: ConsoleWorkflow, mailbox: Mailbox<ServiceEvent>) {
     self.client = client
     self.engine = engine
+    self.workflow = workflow
     self.mailbox = mailbox
   }
 
-  /// Starts the pollers.
+  /// Starts the pollers, and finishes what a previous run left in the outbox (reconciled
+  /// against the thread first, never blindly resent).
   public func startPolling() async {
     await engine.start()
+    let outbox = workflow.outbox
+    Task { _ = await outbox.resumePending() }
   }
 
+  /// Stops polling and writes pending drafts (on quit, SIGTERM, SIGHUP).
   public func stop() async {
+    workflow.drafts.flush()
     await engine.stop()
   }
+
+  /// The recruiter's drafts are theirs; the UI thread saves them without waiting.
+  public nonisolated var drafts: DraftSaver { workflow.drafts }
 
   /// Starts the work of `effects` without waiting for it. The UI loop does `.ringBell` and
   /// `.redraw` itself.
@@ -37,50 +64,57 @@ public actor ConsoleService {
     case .refreshNow:
       await engine.refreshNow()
     case .loadMessages(let id):
+      for entry in workflow.outbox.entries(conversationId: id) where entry.state != .sent { mailbox.post(.outgoing(entry)) }
       await engine.openThread(id)
     case .watch(let ids):
       await engine.watch(ids)
     case .takeOver(let id):
-      await change(id, note: "Taken over: you are speaking for the company now.") { client throws(PoppError) in
-        _ = try await client.takeOver(conversationId: id)
+      let actions = workflow.actions
+      await change(id, note: "Taken over: you are speaking for the company now.") { () async throws(PoppError) in
+        _ = try await actions.takeOver(conversationId: id)
       }
     case .handBack(let id):
-      await change(id, note: "Handed back: the agent is speaking again.") { client throws(PoppError) in
-        _ = try await client.handBack(conversationId: id)
+      let actions = workflow.actions
+      await change(id, note: "Handed back: the agent is speaking again.") { () async throws(PoppError) in
+        _ = try await actions.handBack(conversationId: id)
       }
     case .send(let id, let content):
-      await send(content, to: id)
-    case .retrySend:
-      mailbox.post(.actionFailed("Retrying comes with the outbox."))
+      let entry = await workflow.outbox.send(conversationId: id, content: content)
+      await recordSent(entry)
+    case .retrySend(let outgoingId, let content):
+      if let entry = await workflow.outbox.retry(outgoingId, content: content) { await recordSent(entry) }
+    case .discardSend(let outgoingId):
+      if let entry = await workflow.outbox.discard(outgoingId) {
+        mailbox.post(.outgoingDiscarded(id: entry.id, conversationId: entry.conversationId))
+      }
+    case .loadAudit:
+      do {
+        mailbox.post(.auditLoaded(try workflow.audit?.entries(limit: 500) ?? []))
+      } catch {
+        mailbox.post(.actionFailed("Cannot read the audit log: \(error)"))
+      }
     case .redraw, .ringBell:
       break
     }
   }
 
-  // Interim: sends directly until the durable outbox lands.
-  private func send(_ content: OutgoingContent, to conversationId: String) async {
-    var message = OutgoingMessage(
-      id: UUID().uuidString, conversationId: conversationId, content: content, state: .pending, createdAt: Date())
-    mailbox.post(.outgoing(message))
-    let request: SendMessageRequest =
-      switch content {
-      case .body(let text): SendMessageRequest(messageBody: text)
-      case .template(let templateId, _): SendMessageRequest(templateId: templateId)
+  /// A sent message shows in the thread at once, not at the next thread poll.
+  private func recordSent(_ entry: OutboxEntry) async {
+    guard entry.state == .sent, let messageId = entry.sentMessageId else { return }
+    do {
+      let page = try await client.listMessages(conversationId: entry.conversationId, sortDirection: .descending, limit: 20, nextToken: nil)
+      if let message = page.data.first(where: { $0.id == messageId }) {
+        await engine.recordOwnMessage(message, conversationId: entry.conversationId)
       }
-    do throws(PoppError) {
-      let sent = try await client.sendMessage(conversationId: conversationId, request)
-      message.state = .sent(messageId: sent.id)
-      await engine.recordOwnMessage(sent, conversationId: conversationId)
     } catch {
-      message.state = .failed(error.description)
+      // The thread poller brings it within one interval.
     }
-    mailbox.post(.outgoing(message))
   }
 
   /// Runs one change, then re-reads the conversation so the screen shows what the server now says.
-  private func change(_ id: String, note: String, _ body: @Sendable (any PoppClient) async throws(PoppError) -> Void) async {
+  private func change(_ id: String, note: String, _ body: @Sendable () async throws(PoppError) -> Void) async {
     do throws(PoppError) {
-      try await body(client)
+      try await body()
       await engine.recordOwnChange(try await client.conversation(id: id), note: note)
     } catch {
       mailbox.post(.actionFailed(error.description))

@@ -10,50 +10,18 @@ public enum Effect: Sendable, Hashable {
   case takeOver(conversationId: String)
   case handBack(conversationId: String)
   /// A message to the candidate, through the outbox (at most once).
-  case send(conversationId: String, content: OutgoingContent)
-  /// A failed message tried again.
-  case retrySend(outgoingId: String)
+  case send(conversationId: String, content: OutboxContent)
+  /// A failed message tried again, as it was or edited.
+  case retrySend(outgoingId: String, content: OutboxContent?)
+  /// A failed message given up.
+  case discardSend(outgoingId: String)
+  /// `:audit`: read the audit log.
+  case loadAudit
   /// The conversations on screen, which the active-set poller keeps fresh.
   case watch(conversationIds: [String])
   /// Ring the terminal bell (done by the UI loop).
   case ringBell
   case redraw
-}
-
-/// What a recruiter sends: free text, or a template (sent by id; the preview is what the
-/// candidate will read, kept to show while it is on its way).
-public enum OutgoingContent: Sendable, Hashable {
-  case body(String)
-  case template(id: String, preview: String)
-
-  public var text: String {
-    switch self {
-    case .body(let text), .template(_, let text): text
-    }
-  }
-}
-
-/// A message on its way out, as the thread shows it until the server's copy arrives.
-public struct OutgoingMessage: Sendable, Hashable, Identifiable {
-  public enum State: Sendable, Hashable {
-    case pending
-    case sent(messageId: String?)
-    case failed(String)
-  }
-
-  public var id: String
-  public var conversationId: String
-  public var content: OutgoingContent
-  public var state: State
-  public var createdAt: Date
-
-  public init(id: String, conversationId: String, content: OutgoingContent, state: State, createdAt: Date) {
-    self.id = id
-    self.conversationId = conversationId
-    self.content = content
-    self.state = state
-    self.createdAt = createdAt
-  }
 }
 
 /// How a row was touched by the latest polls, until its conversation is opened.
@@ -80,8 +48,11 @@ public enum ServiceEvent: Sendable {
   /// The result of this console's own action (take over, hand back).
   case conversationChanged(index: ConversationIndex, note: String)
   case actionFailed(String)
-  /// An outgoing message changed state (pending, sent, failed).
-  case outgoing(OutgoingMessage)
+  /// An outgoing message changed state (pending, sending, sent, failed).
+  case outgoing(OutboxEntry)
+  case outgoingDiscarded(id: String, conversationId: String)
+  /// The audit log's newest entries, for `:audit`.
+  case auditLoaded([AuditEntry])
 
   /// A load of these conversations, indexed here (on the caller's thread).
   public static func loaded(campaigns: [Campaign], conversations: [Conversation], templates: [Template], at: Date?) -> ServiceEvent {

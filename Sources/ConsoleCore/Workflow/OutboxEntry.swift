@@ -70,7 +70,7 @@ public struct OutboxEntry: Sendable, Hashable, Identifiable {
   /// The server's id of the message once it is known to be sent.
   public var sentMessageId: String?
 
-  init(id: String = UUID().uuidString.lowercased(), conversationId: String, content: OutboxContent, createdAt: Date = Date()) {
+  public init(id: String = UUID().uuidString.lowercased(), conversationId: String, content: OutboxContent, createdAt: Date = Date()) {
     self.id = id
     self.conversationId = conversationId
     self.content = content

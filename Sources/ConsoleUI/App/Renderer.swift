@@ -48,6 +48,7 @@ public final class Renderer {
     case .help: Overlays.help(keymap, on: screen)
     case .confirm(let confirmation): Overlays.confirm(confirmation, on: screen)
     case .templates(let picker): Overlays.templates(picker, on: screen)
+    case .audit(let entries, let scroll): Overlays.audit(entries, scroll: scroll, on: screen)
     default: break
     }
     screen.endFrame()

@@ -1,4 +1,5 @@
 import ConsoleCore
+import Foundation
 
 /// What draws over the panes: the help, a confirmation, the prompt line.
 enum Overlays {
@@ -10,7 +11,8 @@ enum Overlays {
     func lines(compact: Bool) -> [(String, StyleRole)] {
       var lines: [(String, StyleRole)] = []
       for section in keymap.helpSections {
-        if !lines.isEmpty { lines.append(("", .dialog)) }
+        // Two columns on a small screen have no room to spare for blank lines.
+        if !lines.isEmpty && !compact { lines.append(("", .dialog)) }
         lines.append((section.group, .dialogTitle))
         for entry in section.entries {
           let keys = entry.keys.map(\.notation).joined(separator: " ")
@@ -91,6 +93,40 @@ enum Overlays {
     }
     canvas.draw("Enter sends · j/k choose · Esc cancels", row: height - 1, column: 2, width: width - 4, role: .dialogTitle)
   }
+
+  /// `:audit`: who took over, sent and handed back what, newest at the bottom.
+  static func audit(_ entries: [AuditEntry], scroll: Int, on screen: any Screen) {
+    let size = screen.size
+    let width = max(size.columns - 4, 30)
+    let height = max(size.rows - 4, 6)
+    let rect = Rect(row: 2, column: 2, rows: height, columns: width)
+    let canvas = screen.canvas(rect)
+    for row in 0..<height { canvas.fill(row: row, column: 0, width: width, role: .dialog) }
+    canvas.draw(" Audit log · \(entries.count) entries ", row: 0, column: 2, width: width - 4, role: .dialogTitle)
+    let rows = height - 2
+    let end = max(entries.count - scroll, 0)
+    let visible = entries[max(end - rows, 0)..<end]
+    if entries.isEmpty {
+      canvas.draw("Nothing yet: take-overs, sends and hand-backs are recorded here.", row: 1, column: 2, width: width - 4, role: .textDim)
+    }
+    for (offset, entry) in visible.enumerated() {
+      let time = auditTime.string(from: entry.time)
+      let outcome = TerminalSanitizer.sanitize(entry.outcome)
+      let line =
+        "\(time)  \(TextWidth.fit(entry.action.rawValue, to: 13))  \(TextWidth.fit(outcome, to: 18))  "
+        + TerminalSanitizer.sanitize("\(entry.conversation)  \(entry.user)" + (entry.detail.map { "  " + $0 } ?? ""))
+      let role: StyleRole = entry.outcome == "ok" ? .dialog : .bannerError
+      canvas.draw(line, row: 1 + offset, column: 2, width: width - 4, role: role)
+    }
+    canvas.draw("j/k scroll · Esc closes", row: height - 1, column: 2, width: width - 4, role: .dialogTitle)
+  }
+
+  static let auditTime: DateFormatter = {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+    return formatter
+  }()
 
   /// The prompt replaces the status line; the terminal cursor shows where typing goes.
   static func prompt(_ prompt: PromptState, in rect: Rect, on screen: any Screen) {

@@ -64,7 +64,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     let notifier = Notifier(command: pollSettings.alerts.notifyCommand)
     let engine = SyncEngine(
       client: pollClient, store: store, snapshot: snapshot, mailbox: mailbox, settings: pollSettings, notifier: notifier)
-    let service = ConsoleService(client: client, engine: engine, mailbox: mailbox)
+    let workflow = try Self.workflow(
+      connection: connection, paths: paths, actionsClient: client, sendClient: pollClient, mailbox: mailbox, problems: &problems)
+    let service = ConsoleService(client: client, engine: engine, workflow: workflow, mailbox: mailbox)
     var state = AppState(connection: connection)
     state.alerts = pollSettings.alerts
     if !snapshot.isEmpty { _ = state.apply(await engine.cachedState) }
@@ -90,6 +92,36 @@ struct ConsoleCommand: AsyncParsableCommand {
     case .success(let signal?): Foundation.exit(128 + signal)
     case .success(nil): break
     }
+  }
+}
+
+extension ConsoleCommand {
+  /// Drafts, outbox and audit log of the organization. The built-in sandbox keeps drafts and
+  /// outbox in memory (its world starts afresh) and audits to a log of its own.
+  static func workflow(
+    connection: ConnectionInfo, paths: ConsolePaths, actionsClient: any PoppClient, sendClient: any PoppClient,
+    mailbox: Mailbox<ServiceEvent>, problems: inout [String]
+  ) throws -> ConsoleWorkflow {
+    let storePath = connection.isSandbox ? nil : WorkflowStore.path(for: connection.cacheKey, in: paths)
+    let store: WorkflowStore
+    do {
+      store = try WorkflowStore(path: storePath)
+    } catch {
+      problems.append("cannot open drafts and outbox at \(storePath ?? "(memory)"): \(error) — drafts will not survive this session")
+      store = try WorkflowStore(path: nil)
+    }
+    let auditPath =
+      connection.isSandbox
+      ? paths.stateDirectory.appendingPathComponent("sandbox").appendingPathComponent("audit.log").path : AuditLog.path(in: paths)
+    let audit = AuditLog(path: auditPath)
+    let organization = connection.organizationId
+    // Sends fail fast: the outbox owns retries, and reconciles against the thread before each.
+    let outbox = Outbox(client: sendClient, store: store, organizationId: organization, audit: audit) { entry in
+      mailbox.post(.outgoing(entry))
+    }
+    return ConsoleWorkflow(
+      actions: ConversationActions(client: actionsClient, organizationId: organization, audit: audit), outbox: outbox,
+      drafts: DraftSaver(store: store), audit: audit)
   }
 }
 

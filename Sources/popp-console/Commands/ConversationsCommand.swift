@@ -107,7 +107,7 @@ struct ConversationsCommand: AsyncParsableCommand {
     @Argument(help: "The conversation id.") var id: String
 
     func run() async throws {
-      let response = try await options.makeClient().takeOver(conversationId: id)
+      let response = try await options.makeWorkflow().actions.takeOver(conversationId: id)
       if options.json { return try Output.json(response) }
       print(
         Output.clean("taken over: \(response.id) (\(response.conversationStatus?.rawValue ?? "?")); you are speaking for the company now"))
@@ -125,9 +125,33 @@ struct ConversationsCommand: AsyncParsableCommand {
       if (message == nil) == (template == nil) { throw ValidationError("give exactly one of --message and --template") }
     }
 
+    /// What the template will read as for this candidate: the outbox recognises the message by it
+    /// when the server does not echo the template's id.
+    static func preview(_ templateId: String, conversationId: String, client: any PoppClient) async throws -> String {
+      guard let body = try await client.listTemplates().first(where: { $0.id == templateId })?.body else { return "" }
+      let conversation = try await client.conversation(id: conversationId)
+      let campaign: Campaign? = if let campaignId = conversation.campaignId { try? await client.campaign(id: campaignId) } else { nil }
+      return TemplateRendering.render(body, with: .init(conversation: conversation, campaign: campaign))
+    }
+
     func run() async throws {
-      let sent = try await options.makeClient().sendMessage(
-        conversationId: id, SendMessageRequest(messageBody: message, templateId: template))
+      let workflow = try options.makeWorkflow()
+      let content: OutboxContent
+      if let template {
+        content = .template(id: template, preview: try await Self.preview(template, conversationId: id, client: workflow.client))
+      } else {
+        content = .body(message ?? "")
+      }
+      // Through the outbox: a lost answer is settled against the thread, never sent twice.
+      let entry = await workflow.outbox.send(conversationId: id, content: content)
+      guard entry.state == .sent, let messageId = entry.sentMessageId else {
+        throw CLIError(message: "not sent: \(Output.clean(entry.error ?? "unknown error")) (outbox entry \(entry.id))")
+      }
+      let recent = try await workflow.client.listMessages(conversationId: id, sortDirection: .descending, limit: 50, nextToken: nil)
+      guard let sent = recent.data.first(where: { $0.id == messageId }) else {
+        if options.json { return try Output.json(["id": messageId]) }
+        return print(Output.clean("sent \(messageId)"))
+      }
       if options.json { return try Output.json(sent) }
       print(Output.clean("sent \(sent.id) [\(sent.status?.rawValue ?? "?")]"))
       print("    " + Output.clean(sent.body))
@@ -140,7 +164,7 @@ struct ConversationsCommand: AsyncParsableCommand {
     @Argument(help: "The conversation id.") var id: String
 
     func run() async throws {
-      let response = try await options.makeClient().handBack(conversationId: id)
+      let response = try await options.makeWorkflow().actions.handBack(conversationId: id)
       if options.json { return try Output.json(response) }
       print(Output.clean("handed back: \(response.id) (\(response.status?.rawValue ?? "?")); the agent is speaking again"))
     }

@@ -39,7 +39,7 @@ enum ThreadRows {
   }()
 
   /// Messages this console is sending, or failed to send, that the thread does not show yet.
-  static func outgoing(_ outgoing: [OutgoingMessage], delivered: [Message], width: Int) -> [Line] {
+  static func outgoing(_ outgoing: [OutboxEntry], delivered: [Message], width: Int) -> [Line] {
     guard !outgoing.isEmpty else { return [] }
     let known = Set(delivered.map(\.id))
     var lines: [Line] = []
@@ -48,12 +48,16 @@ enum ThreadRows {
       let role: StyleRole
       switch message.state {
       case .pending:
-        (meta, role) = ("YOU · sending…", .messageYou)
-      case .sent(let id):
-        if let id, known.contains(id) { continue }
+        (meta, role) = ("YOU · queued…", .messageYou)
+      case .sending:
+        (meta, role) = (message.attempts > 1 ? "YOU · sending… (attempt \(message.attempts))" : "YOU · sending…", .messageYou)
+      case .sent:
+        if let id = message.sentMessageId, known.contains(id) { continue }
         (meta, role) = ("YOU · sent", .messageYou)
-      case .failed(let error):
-        (meta, role) = ("YOU · NOT SENT: " + TerminalSanitizer.sanitize(error), .bannerError)
+      case .failed:
+        (meta, role) = (
+          "YOU · NOT SENT: " + TerminalSanitizer.sanitize(message.error ?? "unknown error") + " · C-r retries, E edits", .bannerError
+        )
       }
       lines.append(Line(text: meta, role: role))
       let body = TerminalSanitizer.sanitize(message.content.text, options: .init(keepNewlines: true))
