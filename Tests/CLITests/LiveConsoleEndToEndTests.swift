@@ -28,7 +28,8 @@ import Testing
     var sandboxStopped = false
     defer { if !sandboxStopped { _ = sandbox.stop() } }
     let session = try TmuxSession(
-      columns: 160, rows: 40, arguments: "--poll-head 0.5 --poll-active 0.5 --poll-thread 0.5", environment: sandbox.environment)
+      columns: 160, rows: 40, arguments: "--poll-head 0.5 --poll-active 0.5 --poll-thread 0.5",
+      environment: sandbox.environment.filter { $0.key != "XDG_STATE_HOME" })
     try session.wait(for: "first load") { $0.contains("25 conversations") }
 
     // Created with the CLI: appears, marked unread (•).
