@@ -22,26 +22,36 @@ let benchmarks: @Sendable () -> Void = {
     screen.endFrame()
   }
 
-  Benchmark("Composer: one keystroke into a 2,000-character draft, drawn") { benchmark in
-    let screen = MemoryScreen(rows: 24, columns: 80)
-    var view = ComposerView()
-    var state = ComposerState(text: draft, cursor: 1_000)
-    frame(state, view: &view, on: screen)
-    var typed = 0
-    benchmark.startMeasurement()
-    for _ in benchmark.scaledIterations {
-      // Type and delete in turn, so the draft stays 2,000 characters long.
-      _ = state.handle(typed % 2 == 0 ? .character("a") : .backspace, keys: keys)
-      typed += 1
+  /// Setup (the draft and a first frame) is outside the measurement; each sample is one key and one frame.
+  func keystroke(into draft: String) -> (Benchmark) -> Void {
+    { benchmark in
+      let screen = MemoryScreen(rows: 24, columns: 80)
+      var view = ComposerView()
+      var state = ComposerState(text: draft, cursor: draft.count / 2)
       frame(state, view: &view, on: screen)
+      var typed = 0
+      benchmark.startMeasurement()
+      for _ in benchmark.scaledIterations {
+        // Type and delete in turn, so the draft keeps its length however many iterations a sample runs.
+        _ = state.handle(typed % 2 == 0 ? .character("a") : .backspace, keys: keys)
+        typed += 1
+        frame(state, view: &view, on: screen)
+      }
+      blackHole(state.characterCount)
     }
-    blackHole(state.characterCount)
   }
+
+  Benchmark("Composer: one keystroke into a 2,000-character draft, drawn", closure: keystroke(into: draft))
+
+  // Ten times the budgeted draft: how a keystroke scales (every edit rewraps the whole draft).
+  let long = String(String(repeating: sentence, count: 20_000 / sentence.count + 1).prefix(20_000))
+  Benchmark("Composer: one keystroke into a 20,000-character draft, drawn", closure: keystroke(into: long))
 
   Benchmark("Composer: cursor movement in a 2,000-character draft, drawn") { benchmark in
     let screen = MemoryScreen(rows: 24, columns: 80)
     var view = ComposerView()
     var state = ComposerState(text: draft, cursor: 1_000)
+    frame(state, view: &view, on: screen)
     let moves: [Key] = [.up, .controlRight, .down, .controlLeft, .left, .right]
     var next = 0
     benchmark.startMeasurement()

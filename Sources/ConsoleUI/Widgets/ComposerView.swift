@@ -47,7 +47,7 @@ public struct ComposerView {
 
   private func drawTitle(_ state: ComposerState, recipient: String, keys: ComposerKeys, on canvas: any Canvas, focused: Bool) {
     let width = canvas.size.columns
-    canvas.draw(String(repeating: "─", count: width), row: 0, column: 0, width: width, role: .paneBorder)
+    canvas.draw("─", row: 0, column: 0, width: width, role: .paneBorder)
     let count = state.characterCount
     var segments = [
       ((focused ? "Reply to " : "Draft to ") + TerminalSanitizer.sanitize(recipient), focused ? StyleRole.textHeader : .textDim),
@@ -65,6 +65,7 @@ public struct ComposerView {
       if index > 0 && column + TextWidth.columns(text) > width - 1 { break }
       column += canvas.draw(text, row: 0, column: column, width: width - 1 - column, role: segment.1)
     }
+    if column < width { canvas.draw(String(repeating: "─", count: width - column), row: 0, column: column, role: .paneBorder) }
   }
 
   /// One wrapped line, in runs of one role: text as typed, and controls shown as their stand-ins.
@@ -149,19 +150,30 @@ public struct ComposerView {
       lineStartOffset = startOffset
       lastBreak = nil
     }
+    let utf8 = text.utf8
     while index < text.endIndex {
-      let character = text[index]
-      let next = text.utf8.index(index, offsetBy: character.utf8.count)
-      if character == "\n" {
+      // An ASCII byte followed by another (or the end) is a whole character: most drafts never need grapheme breaking.
+      let byte = utf8[index]
+      let afterByte = utf8.index(after: index)
+      let next: String.Index
+      let characterWidth: Int
+      if byte < 0x80 && (afterByte == text.endIndex || utf8[afterByte] < 0x80) {
+        next = afterByte
+        characterWidth = byte >= 0x20 && byte != 0x7F ? 1 : columns(Character(Unicode.Scalar(byte)))
+      } else {
+        let character = text[index]
+        next = utf8.index(index, offsetBy: character.utf8.count)
+        characterWidth = columns(character)
+      }
+      if byte == 0x0A {
         startLine(at: next, offset: offset + 1, end: index)
         column = 0
         index = next
         offset += 1
         continue
       }
-      let characterWidth = columns(character)
       if column + characterWidth > width && offset > lineStartOffset {
-        if character == " " {
+        if byte == 0x20 {
           startLine(at: next, offset: offset + 1, end: next)
           column = 0
           index = next
@@ -179,7 +191,7 @@ public struct ComposerView {
         continue
       }
       column += characterWidth
-      if character == " " {
+      if byte == 0x20 {
         lastBreak = (next, offset + 1)
         columnsAfterBreak = 0
       } else {
