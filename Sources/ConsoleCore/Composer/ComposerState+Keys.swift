@@ -10,7 +10,9 @@ public enum ComposerAction: Sendable, Hashable {
 
 /// Which keys send and which break the line, so that a config can make Enter a newline and send with another key.
 public struct ComposerKeys: Sendable, Hashable {
+  /// Keys that send the reply (the first is the one the title line shows).
   public var send: [Key]
+  /// Keys that break the line (the first is the one the title line shows).
   public var newline: [Key]
 
   public init(send: [Key] = [.enter], newline: [Key] = [.altEnter]) {

@@ -40,8 +40,10 @@ public struct ComposerState: Sendable, Hashable {
     replace(index..<index, with: Self.normalizingLineBreaks(string))
   }
 
+  /// Alt-Enter by default: a line break in the reply, since Enter sends.
   public mutating func newline() { insert("\n") }
 
+  /// Backspace: the whole character before the cursor, accents and joined emoji included.
   public mutating func deleteBackward() {
     goalColumn = nil
     guard cursor > 0 else { return }
@@ -49,6 +51,7 @@ public struct ComposerState: Sendable, Hashable {
     replace(text.index(before: end)..<end, with: "")
   }
 
+  /// Delete and Ctrl-D: the whole character under the cursor.
   public mutating func deleteForward() {
     goalColumn = nil
     let start = cursorIndex
@@ -96,11 +99,13 @@ public struct ComposerState: Sendable, Hashable {
 
   // MARK: Moving
 
+  /// One character, as the recruiter sees characters (never into the middle of one).
   public mutating func moveLeft() {
     goalColumn = nil
     cursor = max(cursor - 1, 0)
   }
 
+  /// One character, as the recruiter sees characters (never into the middle of one).
   public mutating func moveRight() {
     goalColumn = nil
     cursor = min(cursor + 1, characterCount)
@@ -125,6 +130,7 @@ public struct ComposerState: Sendable, Hashable {
     cursor -= text.distance(from: lineStart(of: index), to: index)
   }
 
+  /// End: the end of the line, before its line feed.
   public mutating func lineEnd() {
     goalColumn = nil
     let index = cursorIndex

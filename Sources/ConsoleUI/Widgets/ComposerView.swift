@@ -10,6 +10,7 @@ public struct ComposerView {
   private var top = 0
   private var cache: Layout?
 
+  /// One per composer on screen, kept between frames for its scroll position.
   public init() {}
 
   /// How many rows the composer wants (title line included) to show the whole draft, up to `maximum`: the thread can
