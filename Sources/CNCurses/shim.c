@@ -10,11 +10,31 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <spawn.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static SCREEN *active_screen = NULL;
 static volatile sig_atomic_t stopped = 1;
+static volatile sig_atomic_t bracketed_paste = 0;
+
+// write(2) rather than stdio: the crash handler calls this, and a signal handler may not use stdio.
+static void write_all(const char *text, size_t length) {
+  while (length > 0) {
+    ssize_t written = write(STDOUT_FILENO, text, length);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return;
+    text += written;
+    length -= (size_t)written;
+  }
+}
+
+static void bracketed_paste_off(void) {
+  if (!bracketed_paste) return;
+  bracketed_paste = 0;
+  write_all("\033[?2004l", 8);
+}
 
 int cn_setup_locale(void) {
   setlocale(LC_ALL, "");
@@ -47,6 +67,7 @@ WINDOW *cn_start(const char *term) {
 }
 
 void cn_stop(void) {
+  bracketed_paste_off();
   if (stopped) return;
   stopped = 1;
   curs_set(1);
@@ -150,6 +171,7 @@ void cn_title_pop(void) {
 }
 
 static void restore_and_reraise(int signal_number) {
+  bracketed_paste_off();
   if (!stopped) {
     stopped = 1;
     endwin();  // not async-signal-safe, but the process is dying and a sane terminal matters more
@@ -222,4 +244,80 @@ int cn_drain(int fd, unsigned char *signals, int max) {
     }
   }
   return seen;
+}
+
+void cn_bracketed_paste(int on) {
+  if (on) {
+    fflush(stdout);
+    write_all("\033[?2004h", 8);
+    bracketed_paste = 1;
+  } else {
+    bracketed_paste_off();
+  }
+}
+
+int cn_key_code(const char *capability) {
+  char *sequence = tigetstr(capability);
+  if (sequence == NULL || sequence == (char *)-1) return 0;
+  int code = key_defined(sequence);
+  return code > 0 ? code : 0;
+}
+
+static int suspended_paste = 0;
+
+void cn_suspend(void) {
+  suspended_paste = bracketed_paste;
+  def_prog_mode();
+  endwin();
+  bracketed_paste_off();
+  fflush(stdout);
+}
+
+void cn_resume(void) {
+  reset_prog_mode();
+  if (suspended_paste) cn_bracketed_paste(1);
+  clearok(curscr, TRUE);
+  refresh();
+}
+
+int cn_run_program(char *const argv[], char *const envp[], int *exit_status) {
+  // As system(3) does: while the child owns the terminal, Ctrl-C and Ctrl-\ are the child's alone.
+  struct sigaction ignore, saved_int, saved_quit;
+  memset(&ignore, 0, sizeof(ignore));
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  sigaction(SIGINT, &ignore, &saved_int);
+  sigaction(SIGQUIT, &ignore, &saved_quit);
+
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t defaults, empty;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGINT);
+  sigaddset(&defaults, SIGQUIT);
+  sigemptyset(&empty);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setsigmask(&attributes, &empty);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+
+  pid_t child = 0;
+  int failure = posix_spawnp(&child, argv[0], NULL, &attributes, argv, envp);
+  posix_spawnattr_destroy(&attributes);
+  if (failure == 0) {
+    int status = 0;
+    pid_t waited;
+    do {
+      waited = waitpid(child, &status, 0);
+    } while (waited < 0 && errno == EINTR);
+    if (waited < 0) {
+      failure = errno;
+    } else if (WIFEXITED(status)) {
+      *exit_status = WEXITSTATUS(status);
+    } else {
+      *exit_status = 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    }
+  }
+  sigaction(SIGINT, &saved_int, NULL);
+  sigaction(SIGQUIT, &saved_quit, NULL);
+  return failure;
 }

@@ -68,6 +68,22 @@ void cn_beep(void);
 void cn_title_push(void);
 void cn_title_pop(void);
 
+// Bracketed paste (DEC mode 2004): pastes arrive between ESC [ 200 ~ and ESC [ 201 ~, so a pasted line feed is
+// not Enter. cn_stop and the crash restore turn it off again.
+void cn_bracketed_paste(int on);
+// The key code ncurses gives the key a terminfo capability names (e.g. "kLFT5", Ctrl-Left), or 0 when the
+// terminal has none.
+int cn_key_code(const char *capability);
+
+// Hands the terminal to another program and takes it back (def_prog_mode + endwin, then reset_prog_mode and a
+// full repaint), with bracketed paste off in between.
+void cn_suspend(void);
+void cn_resume(void);
+// Runs argv[0] (searched in PATH) with `envp` on the terminal and waits for it; SIGINT and SIGQUIT are ignored
+// meanwhile, as system(3) does, and default in the child. Returns 0 and the exit status (128 + signal when
+// killed), or the errno of a failed start.
+int cn_run_program(char *const argv[], char *const envp[], int *exit_status);
+
 // Restores the terminal if the process dies on a fatal signal, then dies as it would have.
 void cn_install_crash_restore(void);
 

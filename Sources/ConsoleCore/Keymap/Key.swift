@@ -12,4 +12,8 @@ public enum Key: Hashable, Sendable {
   case enter, escape, tab, backTab, backspace, delete, insert, space
   /// F1...F24.
   case function(Int)
+  /// Alt-Enter, Alt-Backspace, Ctrl-Left and Ctrl-Right: the composer's newline, word delete and word jumps.
+  case altEnter, altBackspace, controlLeft, controlRight
+  /// A bracketed paste as one key, so that a pasted line feed is text rather than Enter.
+  case paste(String)
 }

@@ -2,7 +2,8 @@
 extension Key {
   /// Parses the notation used in config files and help: "j", "G", "Enter", "Esc", "Tab", "S-Tab" (also "BackTab"),
   /// "C-l" (also "Ctrl-l", "^L"), "M-x"/"A-x"/"Alt-x", "Up", "Down", "Left", "Right", "Home", "End", "PgUp"/"PageUp",
-  /// "PgDn"/"PageDown", "Space", "Backspace", "Delete"/"Del", "Insert", "F1".."F24", and a single printable character.
+  /// "PgDn"/"PageDown", "Space", "Backspace", "Delete"/"Del", "Insert", "F1".."F24", "M-Enter", "M-Backspace", "C-Left",
+  /// "C-Right", and a single printable character.
   /// Case-insensitive for names, case-sensitive for single characters. Returns nil for anything else.
   public init?(notation: String) {
     if notation.count == 1, let only = notation.first {
@@ -13,7 +14,9 @@ extension Key {
     let lowercased = notation.lowercased()
     if let named = Key.namedKeys[lowercased] {
       self = named
-    } else if let key = Key.controlKey(notation) ?? Key.altKey(notation) ?? Key.functionKey(lowercased) {
+    } else if let key = Key.modifiedNamedKeys[Key.normalizedModifier(lowercased)]
+      ?? Key.controlKey(notation) ?? Key.altKey(notation) ?? Key.functionKey(lowercased)
+    {
       self = key
     } else {
       return nil
@@ -21,6 +24,7 @@ extension Key {
   }
 
   /// The canonical notation, as shown in help: "j", "G", "Enter", "Esc", "S-Tab", "C-l", "M-x", "PgDn", "F5", "Space".
+  /// A paste shows as "Paste" and cannot be bound.
   public var notation: String {
     switch self {
     case .character(" "): "Space"
@@ -45,6 +49,11 @@ extension Key {
     case .insert: "Insert"
     case .space: "Space"
     case .function(let number): "F\(number)"
+    case .altEnter: "M-Enter"
+    case .altBackspace: "M-Backspace"
+    case .controlLeft: "C-Left"
+    case .controlRight: "C-Right"
+    case .paste: "Paste"
     }
   }
 
@@ -66,6 +75,20 @@ extension Key {
 
   private static let controlPrefixes = ["c-", "ctrl-", "control-", "^"]
   private static let altPrefixes = ["m-", "a-", "alt-", "meta-"]
+
+  /// Named keys with a modifier, looked up after `normalizedModifier` ("Alt-Return" → "m-return").
+  private static let modifiedNamedKeys: [String: Key] = [
+    "m-enter": .altEnter, "m-return": .altEnter,
+    "m-backspace": .altBackspace,
+    "c-left": .controlLeft, "c-right": .controlRight,
+  ]
+
+  /// A lowercased notation with its modifier prefix spelled "c-" or "m-", so each alias needs no table entry.
+  private static func normalizedModifier(_ lowercased: String) -> String {
+    if let prefix = controlPrefixes.first(where: { lowercased.hasPrefix($0) }) { return "c-" + lowercased.dropFirst(prefix.count) }
+    if let prefix = altPrefixes.first(where: { lowercased.hasPrefix($0) }) { return "m-" + lowercased.dropFirst(prefix.count) }
+    return lowercased
+  }
 
   private static func singleCharacter(_ character: Character) -> Key? {
     if character == " " { return .space }

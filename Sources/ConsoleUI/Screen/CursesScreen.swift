@@ -18,6 +18,8 @@ public final class CursesScreen: Screen {
     root = window
     cn_set_escdelay(25)
     cn_install_crash_restore()
+    // Pastes arrive marked, so the composer takes a pasted line feed as text; cn_stop turns it off.
+    cn_bracketed_paste(1)
     let tier = ColorTierDetection.tier(colors: Int(cn_colors()), hasColors: cn_colors() > 0, environment: environment)
     palette = StylePalette(theme: theme, tier: tier, directColor: cn_is_direct_color() != 0)
   }
@@ -70,9 +72,16 @@ public final class CursesScreen: Screen {
     for rect in frameOrder {
       if let window = windows[rect] { cn_noutrefresh(window) }
     }
-    if let cursor, let top = frameOrder.last.flatMap({ windows[$0] }) {
-      cn_cursor(1, top, Int32(cursor.row - (frameOrder.last?.row ?? 0)), Int32(cursor.column - (frameOrder.last?.column ?? 0)))
-      cn_noutrefresh(top)
+    // The cursor goes in the last drawn window that holds it (the prompt, or the composer under later panes); a
+    // second wnoutrefresh copies no cells, it only tells doupdate where the cursor goes.
+    if let cursor, let rect = frameOrder.last(where: { $0.contains(row: cursor.row, column: cursor.column) }),
+      let window = windows[rect]
+    {
+      cn_cursor(1, window, Int32(cursor.row - rect.row), Int32(cursor.column - rect.column))
+      cn_noutrefresh(window)
+    } else if let cursor {
+      cn_cursor(1, root, Int32(cursor.row), Int32(cursor.column))
+      cn_noutrefresh(root)
     } else {
       cn_cursor(0, root, 0, 0)
     }
@@ -173,6 +182,12 @@ final class CursesCanvas: Canvas {
 }
 
 typealias WindowPointer = UnsafeMutablePointer<WINDOW>
+
+extension Rect {
+  func contains(row: Int, column: Int) -> Bool {
+    (self.row..<self.row + rows).contains(row) && (self.column..<self.column + columns).contains(column)
+  }
+}
 
 enum RawKey: Equatable {
   case character(UInt32)
