@@ -4,11 +4,19 @@ public import PoppAPI
 /// Every known conversation, sorted for the list (latest activity first), with what the list
 /// needs precomputed: the rows of each status tab for each campaign scope and a lowercased search
 /// key. Switching tabs is then a lookup, and a `/` filter scans bytes, not Strings.
+///
+/// Building it for 100,000 conversations is part of a cold start, so it is built in a few
+/// passes over flat arrays: the sort orders positions by a precomputed key, search keys are
+/// written straight into the shared buffer (lowercasing ASCII in place; `lowercased()` only for
+/// the conversations with other text), and the rows of each scope live in one array of arrays.
 public struct ConversationIndex: Sendable {
   public private(set) var conversations: [Conversation] = []
   private var positionById: [String: Int] = [:]
-  /// Rows of each filter, for all campaigns (key nil) and for each campaign.
-  private var rowsByScope: [String?: [StatusFilter: [Int]]] = [:]
+  /// Where each campaign's rows start in `rowsByScope` (a missing campaign id counts as "").
+  /// Scope 0 is every campaign.
+  private var scopeByCampaign: [String: Int] = [:]
+  /// Rows of each filter of each scope: scope s, filter f at `s * filterCount + f.rawValue`.
+  private var rowsByScope: [[Int]] = []
   /// Every conversation's lowercased search text, end to end in one buffer (one allocation,
   /// read in order: a scan of 100,000 stays in cache), and where each one starts.
   private var searchBytes: [UInt8] = []
@@ -21,8 +29,10 @@ public struct ConversationIndex: Sendable {
   private var byteSets: [UInt64] = []
   private var statusCountsByCampaign: [String: [ConversationStatus: Int]] = [:]
 
+  private static let filterCount = StatusFilter.allCases.count
+
   public init(_ conversations: [Conversation] = []) {
-    self.conversations = conversations.sorted(by: Self.listOrder)
+    self.conversations = Self.sortedForList(conversations)
     rebuild()
   }
 
@@ -34,50 +44,167 @@ public struct ConversationIndex: Sendable {
     return a.id < b.id
   }
 
-  private mutating func rebuild() {
-    positionById = Dictionary(uniqueKeysWithValues: conversations.enumerated().map { ($1.id, $0) })
-    searchBytes = []
-    searchBytes.reserveCapacity(conversations.count * 48)
-    searchStarts = [0]
-    searchStarts.reserveCapacity(conversations.count + 1)
-    for conversation in conversations {
-      searchBytes += Self.searchKey(conversation)
-      searchStarts.append(searchBytes.count)
-    }
-    pairSets = [UInt64](repeating: 0, count: conversations.count * 4)
-    byteSets = [UInt64](repeating: 0, count: conversations.count * 4)
-    for row in conversations.indices {
-      var start = searchStarts[row]
-      let end = searchStarts[row + 1]
-      for position in start..<end {
-        let byte = Int(searchBytes[position])
-        byteSets[row * 4 + byte >> 6] |= 1 << UInt64(byte & 63)
-      }
-      while start + 1 < end {
-        let bit = Self.pairBit(searchBytes[start], searchBytes[start + 1])
-        pairSets[row * 4 + bit >> 6] |= 1 << UInt64(bit & 63)
-        start += 1
-      }
-    }
-    var scopes: [String?: [StatusFilter: [Int]]] = [nil: [:]]
-    var counts: [String: [ConversationStatus: Int]] = [:]
-    for (position, conversation) in conversations.enumerated() {
-      counts[conversation.campaignId ?? "", default: [:]][conversation.conversationStatus, default: 0] += 1
-      for filter in StatusFilter.allCases where filter.matches(conversation) {
-        scopes[nil, default: [:]][filter, default: []].append(position)
-        scopes[conversation.campaignId ?? "", default: [:]][filter, default: []].append(position)
-      }
-    }
-    rowsByScope = scopes
-    statusCountsByCampaign = counts
+  /// What `listOrder` compares first, as the `Double` a `Date` holds.
+  private static func sortKey(_ conversation: Conversation) -> Double {
+    (conversation.lastMessageAt ?? conversation.updatedAt ?? conversation.createdAt ?? .distantPast).timeIntervalSinceReferenceDate
   }
 
+  /// `list` in `listOrder`: positions are sorted by precomputed keys (a comparison reads two
+  /// doubles, not six optional dates) and the conversations moved once, or not at all when
+  /// they already were in order.
+  private static func sortedForList(_ list: [Conversation]) -> [Conversation] {
+    let keys = list.map(sortKey)
+    var order = Array(list.indices)
+    keys.withUnsafeBufferPointer { keys in
+      list.withUnsafeBufferPointer { list in
+        order.sort { a, b in
+          let left = keys[a]
+          let right = keys[b]
+          if left != right { return left > right }
+          return list[a].id < list[b].id
+        }
+      }
+    }
+    if order.elementsEqual(list.indices) { return list }
+    return order.map { list[$0] }
+  }
+
+  private mutating func rebuild() {
+    var positions = [String: Int](minimumCapacity: conversations.count)
+    for (position, conversation) in conversations.enumerated() { positions[conversation.id] = position }
+    positionById = positions
+    buildSearch()
+    buildScopes()
+  }
+
+  private mutating func buildSearch() {
+    let count = conversations.count
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(count * 64)
+    var starts: [Int] = [0]
+    starts.reserveCapacity(count + 1)
+    var pairs = [UInt64](repeating: 0, count: count * 4)
+    var singles = [UInt64](repeating: 0, count: count * 4)
+    pairs.withUnsafeMutableBufferPointer { pairs in
+      singles.withUnsafeMutableBufferPointer { singles in
+        for (row, conversation) in conversations.enumerated() {
+          let start = bytes.count
+          Self.appendSearchKey(conversation, to: &bytes)
+          starts.append(bytes.count)
+          bytes.withUnsafeBufferPointer { bytes in
+            let base = row * 4
+            var previous: UInt8?
+            for byte in bytes[start...] {
+              singles[base + Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+              if let previous {
+                let bit = Self.pairBit(previous, byte)
+                pairs[base + bit >> 6] |= 1 << UInt64(bit & 63)
+              }
+              previous = byte
+            }
+          }
+        }
+      }
+    }
+    searchBytes = bytes
+    searchStarts = starts
+    pairSets = pairs
+    byteSets = singles
+  }
+
+  /// The rows of every scope and filter, and each campaign's counts by status.
+  private mutating func buildScopes() {
+    let filters = StatusFilter.allCases
+    var scopes: [String: Int] = [:]
+    var rows = [[Int]](repeating: [], count: Self.filterCount)
+    var counts: [[ConversationStatus: Int]] = [[:]]
+    for (position, conversation) in conversations.enumerated() {
+      let campaign = conversation.campaignId ?? ""
+      let scope: Int
+      if let known = scopes[campaign] {
+        scope = known
+      } else {
+        scope = counts.count
+        scopes[campaign] = scope
+        counts.append([:])
+        rows += [[Int]](repeating: [], count: Self.filterCount)
+      }
+      counts[scope][conversation.conversationStatus, default: 0] += 1
+      let base = scope * Self.filterCount
+      for filter in filters where filter.matches(conversation) {
+        rows[filter.rawValue].append(position)
+        rows[base + filter.rawValue].append(position)
+      }
+    }
+    scopeByCampaign = scopes
+    rowsByScope = rows
+    statusCountsByCampaign = Dictionary(uniqueKeysWithValues: scopes.map { ($0.key, counts[$0.value]) })
+  }
+
+  /// Appends a conversation's search key to `bytes`: first name, last name, full name, phone,
+  /// email and externalId (those present), lowercased, separated by 0x01.
+  static func appendSearchKey(_ conversation: Conversation, to bytes: inout [UInt8]) {
+    let start = bytes.count
+    var ascii = true
+    var separated = false
+    func append(_ part: String?) {
+      guard ascii, let part else { return }
+      if separated { bytes.append(1) }
+      separated = true
+      ascii = appendLowercasedASCII(part, to: &bytes)
+    }
+    append(conversation.participantFirstName)
+    append(conversation.participantLastName)
+    // `participantName` without making it: the non-empty names joined by a space.
+    if ascii {
+      if separated { bytes.append(1) }
+      separated = true
+      let first = conversation.participantFirstName.flatMap { $0.isEmpty ? nil : $0 }
+      let last = conversation.participantLastName.flatMap { $0.isEmpty ? nil : $0 }
+      if let first { ascii = appendLowercasedASCII(first, to: &bytes) }
+      if ascii, let last {
+        if first != nil { bytes.append(0x20) }
+        ascii = appendLowercasedASCII(last, to: &bytes)
+      }
+    }
+    append(conversation.participantPhoneNumber)
+    append(conversation.participantEmailAddress)
+    append(conversation.externalId)
+    if !ascii {
+      bytes.removeSubrange(start...)
+      bytes += searchKey(conversation)
+    }
+  }
+
+  /// Appends `text`'s bytes lowercased when it is all ASCII; false (and some bytes appended,
+  /// which the caller drops) when it is not.
+  private static func appendLowercasedASCII(_ text: String, to bytes: inout [UInt8]) -> Bool {
+    let start = bytes.count
+    bytes += text.utf8
+    return bytes.withUnsafeMutableBufferPointer { bytes in
+      for position in start..<bytes.count {
+        let byte = bytes[position]
+        if byte >= 0x80 { return false }
+        if byte &- 0x41 < 26 { bytes[position] = byte | 0x20 }
+      }
+      return true
+    }
+  }
+
+  /// The search key by the book (`lowercased()`), for text beyond ASCII.
   static func searchKey(_ conversation: Conversation) -> [UInt8] {
     let parts = [
       conversation.participantFirstName, conversation.participantLastName, conversation.participantName,
       conversation.participantPhoneNumber, conversation.participantEmailAddress, conversation.externalId,
     ]
     return Array(parts.compactMap { $0 }.joined(separator: "\u{1}").lowercased().utf8)
+  }
+
+  /// Whether two versions of a conversation have the same search key.
+  private static func sameSearchText(_ a: Conversation, _ b: Conversation) -> Bool {
+    a.participantFirstName == b.participantFirstName && a.participantLastName == b.participantLastName
+      && a.participantPhoneNumber == b.participantPhoneNumber && a.participantEmailAddress == b.participantEmailAddress
+      && a.externalId == b.externalId
   }
 
   /// Where a conversation stands in `conversations`.
@@ -91,7 +218,14 @@ public struct ConversationIndex: Sendable {
 
   /// The positions (into `conversations`) of one tab of one campaign (nil: every campaign).
   public func rows(filter: StatusFilter, campaignId: String?) -> [Int] {
-    rowsByScope[campaignId]?[filter] ?? []
+    let scope: Int
+    if let campaignId {
+      guard let known = scopeByCampaign[campaignId] else { return [] }
+      scope = known
+    } else {
+      scope = 0
+    }
+    return rowsByScope[scope * Self.filterCount + filter.rawValue]
   }
 
   public func count(filter: StatusFilter, campaignId: String?) -> Int {
@@ -183,10 +317,34 @@ public struct ConversationIndex: Sendable {
   }
 
   /// Replaces or adds conversations (a refresh), keeping the list order.
+  ///
+  /// When every update is a known conversation whose place in the list and search text stay
+  /// as they were (a status, a flag, a takeover: what a poll mostly brings), it is replaced in
+  /// place and only the tabs and counts are recomputed; otherwise the index is rebuilt.
   public mutating func merge(_ updates: [Conversation]) {
-    var byId = Dictionary(uniqueKeysWithValues: conversations.map { ($0.id, $0) })
-    for update in updates { byId[update.id] = update }
-    conversations = byId.values.sorted(by: Self.listOrder)
+    guard !updates.isEmpty else { return }
+    let inPlace = updates.allSatisfy { update in
+      guard let position = positionById[update.id] else { return false }
+      let current = conversations[position]
+      return Self.sortKey(current) == Self.sortKey(update) && Self.sameSearchText(current, update)
+    }
+    if inPlace {
+      for update in updates { conversations[positionById[update.id]!] = update }
+      buildScopes()
+      return
+    }
+    var list = conversations
+    conversations = []
+    var added: [String: Int] = [:]
+    for update in updates {
+      if let position = positionById[update.id] ?? added[update.id] {
+        list[position] = update
+      } else {
+        added[update.id] = list.count
+        list.append(update)
+      }
+    }
+    conversations = Self.sortedForList(list)
     rebuild()
   }
 }
