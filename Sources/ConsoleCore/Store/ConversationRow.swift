@@ -1,6 +1,6 @@
 import Foundation
 internal import GRDB
-public import PoppAPI
+import PoppAPI
 
 /// How a `Conversation` is laid out in the cache's `conversation` table: one column per field,
 /// open enums as their raw text, dates as REAL seconds since the reference date (the very
@@ -61,14 +61,18 @@ enum ConversationRow {
     try statement.bind(conversation.updatedAt?.timeIntervalSinceReferenceDate, at: 21)
   }
 
-  /// Reads rows of `selectSQL`; make one per query (it holds the tables of raw values).
+  /// Reads rows of `selectSQL`; make one per query (it holds the tables of raw values and
+  /// the texts seen so far).
   struct Reader {
     private let channels = RawValues<Channel>()
     private let statuses = RawValues<ConversationStatus>()
     private let stages = RawValues<ConversationStage>()
+    private let outcomes = RawValues<QuestionOutcome>()
+    /// Texts many rows repeat (a campaign's screening questions, review reasons), made once.
+    private var shared = SharedTexts()
 
     /// The conversation of the row `statement` stands on (its columns in `columns` order).
-    func read(_ statement: RawStatement) throws -> Conversation {
+    mutating func read(_ statement: RawStatement) throws -> Conversation {
       Conversation(
         id: statement.string(0) ?? "", organizationId: statement.string(1), campaignId: statement.string(2),
         externalId: statement.string(3), externalCampaignId: statement.string(4), candidateId: statement.string(5),
@@ -77,8 +81,8 @@ enum ConversationRow {
         channel: statement.bytes(10).map(channels.value),
         conversationStatus: statement.bytes(11).map(statuses.value) ?? .unknown(""),
         stage: statement.bytes(12).map(stages.value), needsReview: statement.bool(13),
-        needsReviewReason: statement.string(14), isHumanTakeover: statement.bool(15),
-        screeningQuestionsOutcome: try statement.bytes(16).map(OutcomeCoding.decode),
+        needsReviewReason: statement.bytes(14).map { shared.string($0) }, isHumanTakeover: statement.bool(15),
+        screeningQuestionsOutcome: try statement.bytes(16).map { try OutcomeCoding.decode($0, outcomes: outcomes, shared: &shared) },
         campaignConversationUrl: statement.string(17),
         lastMessageAt: statement.double(18).map(Date.init(timeIntervalSinceReferenceDate:)),
         createdAt: statement.double(19).map(Date.init(timeIntervalSinceReferenceDate:)),
@@ -87,13 +91,45 @@ enum ConversationRow {
   }
 }
 
+/// One String for each distinct text, for texts that many rows repeat: fewer allocations
+/// while reading, and one copy held instead of thousands. (Texts of up to 15 bytes are stored
+/// inline in a String and need no sharing.)
+struct SharedTexts {
+  private var byHash: [UInt64: [String]] = [:]
+
+  mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    for var candidate in byHash[hash, default: []] {
+      let same = candidate.withUTF8 { text in
+        text.count == bytes.count
+          && (text.baseAddress.flatMap { left in bytes.baseAddress.map { memcmp(left, $0, text.count) == 0 } } ?? false)
+      }
+      if same { return candidate }
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    byHash[hash, default: []].append(text)
+    return text
+  }
+}
+
 /// An open enum from the bytes of its raw value, without making a String for known values.
 struct RawValues<Value: OpenEnum> {
   private let known: [([UInt8], Value)] = Value.knownCases.map { (Array($0.rawValue.utf8), $0) }
 
   func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Value {
-    for (raw, value) in known where raw.count == bytes.count && raw.elementsEqual(bytes) { return value }
+    for (raw, value) in known where raw.count == bytes.count && RawValues.same(raw, bytes) { return value }
     return Value(rawValue: String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// Byte equality by `memcmp` (`elementsEqual` goes element by element through iterators).
+  static func same(_ raw: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    raw.withUnsafeBufferPointer { raw in
+      guard raw.count == bytes.count else { return false }
+      guard let left = raw.baseAddress, let right = bytes.baseAddress else { return raw.isEmpty }
+      return memcmp(left, right, raw.count) == 0
+    }
   }
 }
 
@@ -126,7 +162,11 @@ enum OutcomeCoding {
     withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
   }
 
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> [ScreeningQuestionOutcome] {
+  /// Questions are shared through `shared` (every screened conversation of a campaign asks
+  /// the same ones); summaries are the candidate's own and rarely repeat.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, outcomes: RawValues<QuestionOutcome>, shared: inout SharedTexts) throws
+    -> [ScreeningQuestionOutcome]
+  {
     var position = 0
     func count() throws -> Int {
       guard position + 4 <= bytes.count else { throw Malformed() }
@@ -135,25 +175,26 @@ enum OutcomeCoding {
       position += 4
       return Int(value)
     }
-    func text() throws -> String? {
+    func text() throws -> UnsafeBufferPointer<UInt8>? {
       guard position < bytes.count else { throw Malformed() }
       position += 1
       guard bytes[position - 1] == 1 else { return nil }
       let length = try count()
       guard position + length <= bytes.count else { throw Malformed() }
       defer { position += length }
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + length)]), as: UTF8.self)
+      return UnsafeBufferPointer(rebasing: bytes[position..<(position + length)])
     }
     let total = try count()
     guard total <= bytes.count else { throw Malformed() }
-    var outcomes: [ScreeningQuestionOutcome] = []
-    outcomes.reserveCapacity(total)
+    var list: [ScreeningQuestionOutcome] = []
+    list.reserveCapacity(total)
     for _ in 0..<total {
-      let question = try text()
-      let outcome = try text().map(QuestionOutcome.init(rawValue:))
-      outcomes.append(ScreeningQuestionOutcome(screeningQuestion: question, questionOutcome: outcome, responseSummary: try text()))
+      let question = try text().map { shared.string($0) }
+      let outcome = try text().map(outcomes.value)
+      let summary = try text().map { String(decoding: $0, as: UTF8.self) }
+      list.append(ScreeningQuestionOutcome(screeningQuestion: question, questionOutcome: outcome, responseSummary: summary))
     }
     guard position == bytes.count else { throw Malformed() }
-    return outcomes
+    return list
   }
 }

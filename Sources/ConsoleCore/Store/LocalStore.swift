@@ -159,7 +159,7 @@ public final class LocalStore: Sendable {
     let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM conversation") ?? 0
     let statement = RawStatement(try db.cachedStatement(sql: ConversationRow.selectSQL), in: db)
     defer { statement.reset() }
-    let reader = ConversationRow.Reader()
+    var reader = ConversationRow.Reader()
     var conversations: [Conversation] = []
     conversations.reserveCapacity(count)
     while try statement.step() { conversations.append(try reader.read(statement)) }
@@ -170,7 +170,7 @@ public final class LocalStore: Sendable {
   private static func conversations(ids: some Collection<String>, _ db: Database) throws -> [String: Conversation] {
     let statement = RawStatement(try db.cachedStatement(sql: ConversationRow.lookupSQL), in: db)
     defer { statement.reset() }
-    let reader = ConversationRow.Reader()
+    var reader = ConversationRow.Reader()
     var found: [String: Conversation] = [:]
     found.reserveCapacity(ids.count)
     var pending = ids[...]
