@@ -70,8 +70,12 @@ public struct ConversationIndex: Sendable {
   }
 
   private mutating func rebuild() {
+    // Conversations are read in place through buffers here and below: iterating the array
+    // would copy each one, retaining every String it holds.
     var positions = [String: Int](minimumCapacity: conversations.count)
-    for (position, conversation) in conversations.enumerated() { positions[conversation.id] = position }
+    conversations.withUnsafeBufferPointer { list in
+      for position in list.indices { positions[list[position].id] = position }
+    }
     positionById = positions
     buildSearch()
     buildScopes()
@@ -83,24 +87,34 @@ public struct ConversationIndex: Sendable {
     bytes.reserveCapacity(count * 64)
     var starts: [Int] = [0]
     starts.reserveCapacity(count + 1)
+    var lowercasing = Lowercasing()
+    conversations.withUnsafeBufferPointer { list in
+      for row in list.indices {
+        Self.appendSearchKey(list[row], to: &bytes, &lowercasing)
+        starts.append(bytes.count)
+      }
+    }
+    // Each conversation's byte and pair sets, in one pass over the buffer.
     var pairs = [UInt64](repeating: 0, count: count * 4)
     var singles = [UInt64](repeating: 0, count: count * 4)
-    pairs.withUnsafeMutableBufferPointer { pairs in
-      singles.withUnsafeMutableBufferPointer { singles in
-        for (row, conversation) in conversations.enumerated() {
-          let start = bytes.count
-          Self.appendSearchKey(conversation, to: &bytes)
-          starts.append(bytes.count)
-          bytes.withUnsafeBufferPointer { bytes in
-            let base = row * 4
-            var previous: UInt8?
-            for byte in bytes[start...] {
-              singles[base + Int(byte >> 6)] |= 1 << UInt64(byte & 63)
-              if let previous {
+    bytes.withUnsafeBufferPointer { text in
+      starts.withUnsafeBufferPointer { starts in
+        pairs.withUnsafeMutableBufferPointer { pairs in
+          singles.withUnsafeMutableBufferPointer { singles in
+            for row in 0..<count {
+              let start = starts[row]
+              let end = starts[row + 1]
+              guard start < end else { continue }
+              let base = row * 4
+              var previous = text[start]
+              singles[base + Int(previous >> 6)] |= 1 << UInt64(previous & 63)
+              for position in (start + 1)..<end {
+                let byte = text[position]
+                singles[base + Int(byte >> 6)] |= 1 << UInt64(byte & 63)
                 let bit = Self.pairBit(previous, byte)
                 pairs[base + bit >> 6] |= 1 << UInt64(bit & 63)
+                previous = byte
               }
-              previous = byte
             }
           }
         }
@@ -115,89 +129,141 @@ public struct ConversationIndex: Sendable {
   /// The rows of every scope and filter, and each campaign's counts by status.
   private mutating func buildScopes() {
     let filters = StatusFilter.allCases
+    let known = Self.countedStatuses
     var scopes: [String: Int] = [:]
     var rows = [[Int]](repeating: [], count: Self.filterCount)
-    var counts: [[ConversationStatus: Int]] = [[:]]
-    for (position, conversation) in conversations.enumerated() {
-      let campaign = conversation.campaignId ?? ""
-      let scope: Int
-      if let known = scopes[campaign] {
-        scope = known
-      } else {
-        scope = counts.count
-        scopes[campaign] = scope
-        counts.append([:])
-        rows += [[Int]](repeating: [], count: Self.filterCount)
-      }
-      counts[scope][conversation.conversationStatus, default: 0] += 1
-      let base = scope * Self.filterCount
-      for filter in filters where filter.matches(conversation) {
-        rows[filter.rawValue].append(position)
-        rows[base + filter.rawValue].append(position)
+    // Counts of known statuses in a flat array (scope * known.count + status), others apart.
+    var counts: [Int] = []
+    var otherCounts: [Int: [ConversationStatus: Int]] = [:]
+    conversations.withUnsafeBufferPointer { list in
+      for position in list.indices {
+        let campaign = list[position].campaignId ?? ""
+        let scope: Int
+        if let found = scopes[campaign] {
+          scope = found
+        } else {
+          scope = scopes.count
+          scopes[campaign] = scope
+          counts += [Int](repeating: 0, count: known.count)
+          rows += [[Int]](repeating: [], count: Self.filterCount)
+        }
+        if let status = Self.knownStatusIndex(list[position].conversationStatus) {
+          counts[scope * known.count + status] += 1
+        } else {
+          otherCounts[scope, default: [:]][list[position].conversationStatus, default: 0] += 1
+        }
+        // Scope 0 is every campaign; campaign scopes follow it.
+        let base = (scope + 1) * Self.filterCount
+        for filter in filters where filter.matches(list[position]) {
+          rows[filter.rawValue].append(position)
+          rows[base + filter.rawValue].append(position)
+        }
       }
     }
-    scopeByCampaign = scopes
+    scopeByCampaign = scopes.mapValues { $0 + 1 }
     rowsByScope = rows
-    statusCountsByCampaign = Dictionary(uniqueKeysWithValues: scopes.map { ($0.key, counts[$0.value]) })
+    statusCountsByCampaign = scopes.mapValues { scope in
+      var byStatus = otherCounts[scope] ?? [:]
+      for (index, status) in known.enumerated() where counts[scope * known.count + index] > 0 {
+        byStatus[status] = counts[scope * known.count + index]
+      }
+      return byStatus
+    }
+  }
+
+  /// The statuses counted in a flat array, in `knownStatusIndex` order.
+  private static let countedStatuses: [ConversationStatus] = [
+    .created, .queued, .ongoing, .completedScreeningPassed, .completedScreeningFailed, .closed, .optedOut, .deliveryFailed,
+    .completedMeetingRequested, .completedAwaitingCall, .completedCustomRequest,
+  ]
+
+  /// A known status's place in `countedStatuses`, without hashing it.
+  private static func knownStatusIndex(_ status: ConversationStatus) -> Int? {
+    switch status {
+    case .created: 0
+    case .queued: 1
+    case .ongoing: 2
+    case .completedScreeningPassed: 3
+    case .completedScreeningFailed: 4
+    case .closed: 5
+    case .optedOut: 6
+    case .deliveryFailed: 7
+    case .completedMeetingRequested: 8
+    case .completedAwaitingCall: 9
+    case .completedCustomRequest: 10
+    case .unknown: nil
+    }
   }
 
   /// Appends a conversation's search key to `bytes`: first name, last name, full name, phone,
-  /// email and externalId (those present), lowercased, separated by 0x01.
-  static func appendSearchKey(_ conversation: Conversation, to bytes: inout [UInt8]) {
-    let start = bytes.count
-    var ascii = true
+  /// email and externalId (those present), lowercased, separated by 0x01. The same bytes as
+  /// `[first, last, participantName, phone, email, externalId].compactMap { $0 }
+  /// .joined(separator: "\u{1}").lowercased().utf8`, without making those Strings.
+  static func appendSearchKey(_ conversation: Conversation, to bytes: inout [UInt8], _ lowercasing: inout Lowercasing) {
     var separated = false
     func append(_ part: String?) {
-      guard ascii, let part else { return }
+      guard let part else { return }
       if separated { bytes.append(1) }
       separated = true
-      ascii = appendLowercasedASCII(part, to: &bytes)
+      lowercasing.append(part, to: &bytes)
     }
     append(conversation.participantFirstName)
     append(conversation.participantLastName)
-    // `participantName` without making it: the non-empty names joined by a space.
-    if ascii {
-      if separated { bytes.append(1) }
-      separated = true
-      let first = conversation.participantFirstName.flatMap { $0.isEmpty ? nil : $0 }
-      let last = conversation.participantLastName.flatMap { $0.isEmpty ? nil : $0 }
-      if let first { ascii = appendLowercasedASCII(first, to: &bytes) }
-      if ascii, let last {
-        if first != nil { bytes.append(0x20) }
-        ascii = appendLowercasedASCII(last, to: &bytes)
-      }
+    // `participantName`: the non-empty names joined by a space.
+    if separated { bytes.append(1) }
+    separated = true
+    let first = conversation.participantFirstName.flatMap { $0.isEmpty ? nil : $0 }
+    let last = conversation.participantLastName.flatMap { $0.isEmpty ? nil : $0 }
+    if let first { lowercasing.append(first, to: &bytes) }
+    if let last {
+      if first != nil { bytes.append(0x20) }
+      lowercasing.append(last, to: &bytes)
     }
     append(conversation.participantPhoneNumber)
     append(conversation.participantEmailAddress)
     append(conversation.externalId)
-    if !ascii {
-      bytes.removeSubrange(start...)
-      bytes += searchKey(conversation)
-    }
   }
 
-  /// Appends `text`'s bytes lowercased when it is all ASCII; false (and some bytes appended,
-  /// which the caller drops) when it is not.
-  private static func appendLowercasedASCII(_ text: String, to bytes: inout [UInt8]) -> Bool {
-    let start = bytes.count
-    bytes += text.utf8
-    return bytes.withUnsafeMutableBufferPointer { bytes in
-      for position in start..<bytes.count {
-        let byte = bytes[position]
-        if byte >= 0x80 { return false }
-        if byte &- 0x41 < 26 { bytes[position] = byte | 0x20 }
+  /// Lowercases text into bytes as `lowercased()` would: scalar by scalar, each by its
+  /// lowercase mapping. ASCII text (most phones, emails, ids) is copied and lowercased in
+  /// place; other text goes scalar by scalar, and only scalars that change when lowercased
+  /// (Ñ, Å, İ, Σ) look their mapping up. Whether a scalar of the BMP changes is remembered
+  /// (the Unicode property lookup costs more than everything else here).
+  struct Lowercasing {
+    /// Per BMP scalar: 0 not looked up yet, 1 unchanged, 2 changes when lowercased.
+    private var changes = [UInt8](repeating: 0, count: 0x1_0000)
+
+    mutating func append(_ text: String, to bytes: inout [UInt8]) {
+      let start = bytes.count
+      bytes += text.utf8
+      let ascii = bytes.withUnsafeMutableBufferPointer { bytes in
+        for position in start..<bytes.count {
+          let byte = bytes[position]
+          if byte >= 0x80 { return false }
+          if byte &- 0x41 < 26 { bytes[position] = byte | 0x20 }
+        }
+        return true
       }
-      return true
+      if ascii { return }
+      bytes.removeSubrange(start...)
+      for scalar in text.unicodeScalars {
+        if scalar.isASCII {
+          let byte = UInt8(scalar.value)
+          bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+        } else if changesWhenLowercased(scalar) {
+          bytes += scalar.properties.lowercaseMapping.utf8
+        } else {
+          UTF8.encode(scalar) { bytes.append($0) }
+        }
+      }
     }
-  }
 
-  /// The search key by the book (`lowercased()`), for text beyond ASCII.
-  static func searchKey(_ conversation: Conversation) -> [UInt8] {
-    let parts = [
-      conversation.participantFirstName, conversation.participantLastName, conversation.participantName,
-      conversation.participantPhoneNumber, conversation.participantEmailAddress, conversation.externalId,
-    ]
-    return Array(parts.compactMap { $0 }.joined(separator: "\u{1}").lowercased().utf8)
+    private mutating func changesWhenLowercased(_ scalar: Unicode.Scalar) -> Bool {
+      let value = Int(scalar.value)
+      guard value < changes.count else { return scalar.properties.changesWhenLowercased }
+      if changes[value] == 0 { changes[value] = scalar.properties.changesWhenLowercased ? 2 : 1 }
+      return changes[value] == 2
+    }
   }
 
   /// Whether two versions of a conversation have the same search key.
