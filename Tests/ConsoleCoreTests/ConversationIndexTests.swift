@@ -217,4 +217,38 @@ import Testing
     unchanged.merge([])
     expectSame(unchanged, Reference(expected))
   }
+
+  @Test func mergeAfterMergeStaysTrue() {
+    var expected = Self.fixture(300, seed: 7)
+    var index = ConversationIndex(expected)
+    let names = ["Ana", "ÉLODIE", "美咲", "Bo"]
+    for round in 1...8 {
+      var updates: [Conversation] = []
+      for step in 0..<(round % 3 + 1) {
+        var update = expected[(round * 37 + step * 101) % expected.count]
+        switch (round + step) % 4 {
+        case 0: update.lastMessageAt = Date(timeIntervalSinceReferenceDate: 800_000_000 + Double(round))
+        case 1: update.participantLastName = names[round % names.count]
+        case 2: update.needsReview.toggle()
+        default:
+          update.participantFirstName = names[step % names.count]
+          update.lastMessageAt = nil
+        }
+        updates.append(update)
+      }
+      let arriving = Conversation(
+        id: "arrived-\(round)", campaignId: "c1", participantFirstName: names[round % names.count], conversationStatus: .ongoing,
+        lastMessageAt: round.isMultiple(of: 2) ? Date(timeIntervalSinceReferenceDate: 900_000_000) : nil)
+      updates.append(arriving)
+      index.merge(updates)
+      for update in updates {
+        if let position = expected.firstIndex(where: { $0.id == update.id }) {
+          expected[position] = update
+        } else {
+          expected.append(update)
+        }
+      }
+      expectSame(index, Reference(expected), "round \(round)")
+    }
+  }
 }

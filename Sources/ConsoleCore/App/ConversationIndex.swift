@@ -32,8 +32,10 @@ public struct ConversationIndex: Sendable {
   private static let filterCount = StatusFilter.allCases.count
 
   public init(_ conversations: [Conversation] = []) {
-    self.conversations = Self.sortedForList(conversations)
-    rebuild()
+    self.conversations = Self.arranged(conversations, Self.order(of: conversations))
+    rebuildPositions()
+    buildSearch()
+    buildScopes()
   }
 
   /// Latest activity first; ties by creation, then id, so the order is stable.
@@ -49,10 +51,9 @@ public struct ConversationIndex: Sendable {
     (conversation.lastMessageAt ?? conversation.updatedAt ?? conversation.createdAt ?? .distantPast).timeIntervalSinceReferenceDate
   }
 
-  /// `list` in `listOrder`: positions are sorted by precomputed keys (a comparison reads two
-  /// doubles, not six optional dates) and the conversations moved once, or not at all when
-  /// they already were in order.
-  private static func sortedForList(_ list: [Conversation]) -> [Conversation] {
+  /// The positions of `list` in `listOrder`, sorted by precomputed keys (a comparison reads
+  /// two doubles, not six optional dates).
+  private static func order(of list: [Conversation]) -> [Int] {
     let keys = list.map(sortKey)
     var order = Array(list.indices)
     keys.withUnsafeBufferPointer { keys in
@@ -65,11 +66,16 @@ public struct ConversationIndex: Sendable {
         }
       }
     }
-    if order.elementsEqual(list.indices) { return list }
-    return order.map { list[$0] }
+    return order
   }
 
-  private mutating func rebuild() {
+  /// `list` in `order`, moved once, or not at all when it already was in order.
+  private static func arranged(_ list: [Conversation], _ order: [Int]) -> [Conversation] {
+    if order.elementsEqual(list.indices) { return list }
+    return list.withUnsafeBufferPointer { list in order.map { list[$0] } }
+  }
+
+  private mutating func rebuildPositions() {
     // Conversations are read in place through buffers here and below: iterating the array
     // would copy each one, retaining every String it holds.
     var positions = [String: Int](minimumCapacity: conversations.count)
@@ -77,31 +83,50 @@ public struct ConversationIndex: Sendable {
       for position in list.indices { positions[list[position].id] = position }
     }
     positionById = positions
-    buildSearch()
-    buildScopes()
   }
 
-  private mutating func buildSearch() {
+  /// The search keys and byte sets of the previous arrangement, for `buildSearch` to copy
+  /// from instead of lowercasing again.
+  private struct SearchParts {
+    var bytes: [UInt8]
+    var starts: [Int]
+    var pairs: [UInt64]
+    var singles: [UInt64]
+  }
+
+  /// Builds every conversation's search key and byte sets; `reusable(row)` names the row of
+  /// `previous` whose key a conversation still has, to copy rather than compute.
+  private mutating func buildSearch(reusing previous: SearchParts? = nil, _ reusable: (Int) -> Int? = { _ in nil }) {
     let count = conversations.count
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(count * 64)
+    bytes.reserveCapacity(previous.map { $0.bytes.count + 64 } ?? count * 64)
     var starts: [Int] = [0]
     starts.reserveCapacity(count + 1)
+    var pairs = [UInt64](repeating: 0, count: count * 4)
+    var singles = [UInt64](repeating: 0, count: count * 4)
+    var computed: [Int] = []
     var lowercasing = Lowercasing()
     conversations.withUnsafeBufferPointer { list in
       for row in list.indices {
-        Self.appendSearchKey(list[row], to: &bytes, &lowercasing)
+        if let previous, let old = reusable(row) {
+          bytes += previous.bytes[previous.starts[old]..<previous.starts[old + 1]]
+          for word in 0..<4 {
+            pairs[row * 4 + word] = previous.pairs[old * 4 + word]
+            singles[row * 4 + word] = previous.singles[old * 4 + word]
+          }
+        } else {
+          Self.appendSearchKey(list[row], to: &bytes, &lowercasing)
+          computed.append(row)
+        }
         starts.append(bytes.count)
       }
     }
-    // Each conversation's byte and pair sets, in one pass over the buffer.
-    var pairs = [UInt64](repeating: 0, count: count * 4)
-    var singles = [UInt64](repeating: 0, count: count * 4)
+    // The byte and pair sets of the keys just made, in one pass over the buffer.
     bytes.withUnsafeBufferPointer { text in
       starts.withUnsafeBufferPointer { starts in
         pairs.withUnsafeMutableBufferPointer { pairs in
           singles.withUnsafeMutableBufferPointer { singles in
-            for row in 0..<count {
+            for row in computed {
               let start = starts[row]
               let end = starts[row + 1]
               guard start < end else { continue }
@@ -385,8 +410,10 @@ public struct ConversationIndex: Sendable {
   /// Replaces or adds conversations (a refresh), keeping the list order.
   ///
   /// When every update is a known conversation whose place in the list and search text stay
-  /// as they were (a status, a flag, a takeover: what a poll mostly brings), it is replaced in
-  /// place and only the tabs and counts are recomputed; otherwise the index is rebuilt.
+  /// as they were (a status, a flag, a takeover), it is replaced in place and only the tabs
+  /// and counts are recomputed. Otherwise the list is sorted again (nearly sorted already, which
+  /// the sort is quick at) and the index rebuilt, copying the search keys of conversations
+  /// whose text did not change instead of lowercasing them again.
   public mutating func merge(_ updates: [Conversation]) {
     guard !updates.isEmpty else { return }
     let inPlace = updates.allSatisfy { update in
@@ -399,18 +426,37 @@ public struct ConversationIndex: Sendable {
       buildScopes()
       return
     }
+    let previousCount = conversations.count
     var list = conversations
     conversations = []
     var added: [String: Int] = [:]
+    // Rows (of the previous arrangement) whose search text changed. Sticky: a second update of
+    // the same conversation compares with the first, so a change is never missed.
+    var newText = Set<Int>()
     for update in updates {
       if let position = positionById[update.id] ?? added[update.id] {
+        if position < previousCount && !Self.sameSearchText(list[position], update) { newText.insert(position) }
         list[position] = update
       } else {
         added[update.id] = list.count
         list.append(update)
       }
     }
-    conversations = Self.sortedForList(list)
-    rebuild()
+    let order = Self.order(of: list)
+    conversations = Self.arranged(list, order)
+    list = []
+    // Only the conversations that moved (or arrived) change position.
+    for (row, old) in order.enumerated() where old != row || old >= previousCount {
+      positionById[conversations[row].id] = row
+    }
+    let previous = SearchParts(bytes: searchBytes, starts: searchStarts, pairs: pairSets, singles: byteSets)
+    searchBytes = []
+    pairSets = []
+    byteSets = []
+    buildSearch(reusing: previous) { row in
+      let old = order[row]
+      return old < previousCount && !newText.contains(old) ? old : nil
+    }
+    buildScopes()
   }
 }
