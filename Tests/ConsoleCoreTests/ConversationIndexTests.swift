@@ -57,9 +57,9 @@ import Testing
 }
 
 /// The index against a plain reference (the first, straightforward implementation: sort by
-/// `listOrder`, filter with `StatusFilter.matches`, search `lowercased()` text) over a mixed
-/// fixture: names in several scripts and cases, missing and empty fields, tied dates,
-/// conversations without a campaign, unknown statuses.
+/// latest activity, ties by id; filter with `StatusFilter.matches`; search `lowercased()` text)
+/// over a mixed fixture: names in several scripts and cases, missing and empty fields, tied
+/// dates, conversations without a campaign, unknown statuses.
 @Suite struct ConversationIndexReferenceTests {
   static let firstNames: [String?] = [
     "Ana", "ANA", "美咲", "Zoë", "Muñoz", "ÑANDÚ", nil, "", "Olúwaseun", "İlker", "STRASSE", "Straße", "Mia 🌸", "anA", "Σοφία",

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import PoppAPI
 
 /// Every known conversation, sorted for the list (latest activity first), with what the list
@@ -7,8 +7,8 @@ public import PoppAPI
 ///
 /// Building it for 100,000 conversations is part of a cold start, so it is built in a few
 /// passes over flat arrays: the sort orders positions by a precomputed key, search keys are
-/// written straight into the shared buffer (lowercasing ASCII in place; `lowercased()` only for
-/// the conversations with other text), and the rows of each scope live in one array of arrays.
+/// written straight into the shared buffer (`Lowercasing`), and the rows of each scope live in
+/// one array of arrays.
 public struct ConversationIndex: Sendable {
   public private(set) var conversations: [Conversation] = []
   private var positionById: [String: Int] = [:]
@@ -38,21 +38,14 @@ public struct ConversationIndex: Sendable {
     buildScopes()
   }
 
-  /// Latest activity first; ties by creation, then id, so the order is stable.
-  static func listOrder(_ a: Conversation, _ b: Conversation) -> Bool {
-    let left = a.lastMessageAt ?? a.updatedAt ?? a.createdAt ?? .distantPast
-    let right = b.lastMessageAt ?? b.updatedAt ?? b.createdAt ?? .distantPast
-    if left != right { return left > right }
-    return a.id < b.id
-  }
-
-  /// What `listOrder` compares first, as the `Double` a `Date` holds.
+  /// What the list sorts by, latest first (ties by id): the last activity known, as the
+  /// `Double` a `Date` holds.
   private static func sortKey(_ conversation: Conversation) -> Double {
     (conversation.lastMessageAt ?? conversation.updatedAt ?? conversation.createdAt ?? .distantPast).timeIntervalSinceReferenceDate
   }
 
-  /// The positions of `list` in `listOrder`, sorted by precomputed keys (a comparison reads
-  /// two doubles, not six optional dates).
+  /// The positions of `list` in list order (latest activity first, ties by id, so the order is
+  /// stable), sorted by precomputed keys: a comparison reads two doubles, not six optional dates.
   private static func order(of list: [Conversation]) -> [Int] {
     let keys = list.map(sortKey)
     var order = Array(list.indices)
