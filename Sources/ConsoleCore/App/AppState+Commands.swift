@@ -179,9 +179,10 @@ extension AppState {
   /// `E`: a failed message goes back to the composer to be changed; the failed entry is given
   /// up so it cannot be sent as well.
   private mutating func editFailed(_ failed: OutboxEntry) -> [Effect] {
-    flash = "Editing a failed message comes with the composer; C-r retries it as it is, D gives it up."
-    _ = failed
-    return []
+    begin(.reply, conversationId: failed.conversationId, text: failed.content.text)
+    guard let text = composer?.text else { return [] }
+    drafts[failed.conversationId] = text
+    return [.discardSend(outgoingId: failed.id), .saveDraft(conversationId: failed.conversationId, text: text)]
   }
 
   /// `T` / `r`: writing to a candidate needs the conversation taken over; offer to take it
@@ -211,7 +212,7 @@ extension AppState {
   }
 
   /// Opens what the recruiter asked for on a conversation that is now theirs.
-  mutating func begin(_ followUp: FollowUp, conversationId: String) {
+  mutating func begin(_ followUp: FollowUp, conversationId: String, text: String? = nil) {
     guard let conversation = index.conversation(id: conversationId) else { return }
     if thread?.conversationId != conversationId {
       thread = ThreadState(conversationId: conversationId)
@@ -227,8 +228,63 @@ extension AppState {
         overlay = .templates(picker)
       }
     case .reply:
-      flash = "Writing a reply in the console comes with the composer; meanwhile T sends a template."
+      composer = ComposerState(text: text ?? drafts[conversationId] ?? "")
+      focus = .thread
     }
+  }
+
+  /// A key while the composer is open: edits save the draft; Enter sends; Esc leaves with the
+  /// draft kept; Ctrl-E hands the draft to `$EDITOR`.
+  mutating func composerKey(_ key: Key) -> [Effect] {
+    guard var composer, let conversationId = thread?.conversationId else {
+      self.composer = nil
+      return []
+    }
+    flash = nil
+    let before = composer.text
+    let action = composer.handle(key, keys: composerKeys)
+    self.composer = composer
+    var effects: [Effect] = []
+    if composer.text != before {
+      drafts[conversationId] = composer.text.isEmpty ? nil : composer.text
+      effects.append(.saveDraft(conversationId: conversationId, text: composer.text))
+    }
+    switch action {
+    case .send?:
+      guard !composer.isBlank else {
+        flash = "Nothing to send: type a message, or Esc to leave."
+        return effects
+      }
+      guard openConversation?.isHumanTakeover == true else {
+        flash = "Not sent: the conversation is no longer taken over (t takes it over again). Your draft is kept."
+        return effects
+      }
+      self.composer = nil
+      drafts[conversationId] = nil
+      let message = OutboxContent.body(composer.body)
+      return [.saveDraft(conversationId: conversationId, text: ""), .send(conversationId: conversationId, content: message)]
+    case .leave?:
+      self.composer = nil
+      if !composer.isBlank { flash = "Draft kept: r picks it up again." }
+    case .openEditor?:
+      effects.append(.editExternally(conversationId: conversationId, text: composer.text))
+    case nil:
+      break
+    }
+    return effects
+  }
+
+  /// The text `$EDITOR` left (nil when it failed, with the reason): the draft stays as it was.
+  public mutating func finishExternalEdit(conversationId: String, edited: String?, failure: String? = nil) -> [Effect] {
+    guard let text = edited else {
+      let reason = TerminalSanitizer.sanitize(failure ?? "unknown error")
+      flash = "The editor failed: \(reason); the draft is unchanged."
+      return []
+    }
+    guard thread?.conversationId == conversationId else { return [] }
+    composer = ComposerState(text: text)
+    drafts[conversationId] = text.isEmpty ? nil : text
+    return [.saveDraft(conversationId: conversationId, text: text)]
   }
 
   private mutating func askHandBack() -> [Effect] {

@@ -29,7 +29,7 @@ extension AppState {
       }
       overlay = nil
     case nil:
-      break
+      if composer != nil { return composerKey(key) }
     }
     guard let command = keymap.command(for: key) else {
       flash = nil

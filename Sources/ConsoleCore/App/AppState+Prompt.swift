@@ -68,6 +68,11 @@ extension PromptState {
     case .space:
       characters.insert(" ", at: cursor)
       cursor += 1
+    case .paste(let pasted):
+      // A one-line prompt: pasted line breaks and tabs become spaces, other controls go.
+      let clean = pasted.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }
+      characters.insert(contentsOf: clean, at: cursor)
+      cursor += clean.count
     case .backspace, .control("h"):
       guard cursor > 0 else { return true }
       characters.remove(at: cursor - 1)

@@ -136,6 +136,13 @@ public struct AppState: Sendable {
   /// Set by the layout: one pane at a time on narrow terminals.
   public var isStacked = false
   public var quitRequested = false
+  /// The reply being written to the open thread's candidate; while open it takes every key.
+  public var composer: ComposerState?
+  /// Which keys send and which break the line in the composer.
+  public var composerKeys = ComposerKeys()
+  /// Unsent drafts by conversation, as saved (loaded at start, kept as typed).
+  public var drafts: [String: String] = [:]
+
   /// The conversation this console is taking over right now.
   public var takeOverInFlight: String?
   /// Opens when this console's take-over of the conversation lands.

@@ -17,6 +17,16 @@ public struct ConsoleWorkflow: Sendable {
   }
 }
 
+extension Effect {
+  /// Done by the UI loop itself: terminal output, and drafts (saved in the order typed).
+  public var isForTheUILoop: Bool {
+    switch self {
+    case .redraw, .ringBell, .saveDraft, .editExternally: true
+    default: false
+    }
+  }
+}
+
 /// Carries out the state's effects away from the UI thread: polling through the sync engine,
 /// and the recruiter's actions through the workflow. Results reach the UI through the mailbox.
 public actor ConsoleService {
@@ -54,7 +64,7 @@ public actor ConsoleService {
   /// Starts the work of `effects` without waiting for it. The UI loop does `.ringBell` and
   /// `.redraw` itself.
   public nonisolated func start(_ effects: [Effect]) {
-    for effect in effects where effect != .redraw && effect != .ringBell {
+    for effect in effects where !effect.isForTheUILoop {
       Task { await self.perform(effect) }
     }
   }
@@ -93,7 +103,7 @@ public actor ConsoleService {
       } catch {
         mailbox.post(.actionFailed("Cannot read the audit log: \(error)"))
       }
-    case .redraw, .ringBell:
+    case .redraw, .ringBell, .saveDraft, .editExternally:
       break
     }
   }

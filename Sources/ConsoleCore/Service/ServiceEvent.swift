@@ -21,6 +21,10 @@ public enum Effect: Sendable, Hashable {
   case watch(conversationIds: [String])
   /// Ring the terminal bell (done by the UI loop).
   case ringBell
+  /// Save a conversation's draft ("" deletes it); done by the UI loop at once, in key order.
+  case saveDraft(conversationId: String, text: String)
+  /// Ctrl-E: edit the draft in `$VISUAL`/`$EDITOR` (the UI loop leaves the screen for it).
+  case editExternally(conversationId: String, text: String)
   case redraw
 }
 

@@ -26,6 +26,8 @@ public final class ConsoleApp {
   private let wakeWrite: Int32
 
   private var shownTitle: String?
+  private var keyTranslator: KeyTranslator
+  private let environment: [String: String]
   private var watched: [String] = []
 
   /// Starts ncurses. Fails (without touching the terminal) when TERM names no known terminal.
@@ -47,12 +49,15 @@ public final class ConsoleApp {
           "cannot drive the terminal \"\(environment["TERM"] ?? "")\": set TERM to a terminal ncurses knows (e.g. xterm-256color)")
     }
     self.screen = screen
+    // Asks ncurses for the terminal's extra key codes, so only once the screen has started.
+    keyTranslator = KeyTranslator.forTerminal()
     self.state = state
     self.keymap = keymap
     renderer = Renderer(keymap: keymap)
     let writeEnd = fds[1]
     self.mailbox = mailbox
     self.service = service
+    self.environment = environment
     mailbox.onPost { cn_wake(writeEnd) }
   }
 
@@ -63,6 +68,8 @@ public final class ConsoleApp {
     cn_install_signal_pipe(wakeWrite)
     if state.alerts.title { cn_title_push() }
     defer {
+      // Drafts reach the disk before the process can end (q, SIGTERM, SIGHUP alike).
+      service.drafts.flush()
       let service = self.service
       Task { await service.stop() }
       if shownTitle != nil { cn_title_pop() }
@@ -104,13 +111,14 @@ public final class ConsoleApp {
           }
           raw.append(key)
         }
-        for key in KeyTranslator.translate(raw) {
+        for key in keyTranslator.keys(from: raw) {
           effects += state.handle(key, keymap: keymap)
           if state.quitRequested { break }
         }
       }
       if effects.contains(.redraw) { screen.invalidate() }
       if effects.contains(.ringBell) { screen.beep() }
+      effects = runUILoopEffects(effects)
       let watching = state.watchedConversationIds
       if watching != watched {
         watched = watching
@@ -123,6 +131,30 @@ public final class ConsoleApp {
       }
     }
     return endingSignal
+  }
+
+  /// Drafts are saved here, in the order typed (cheap: the saver writes in the background);
+  /// `$EDITOR` runs here, with the screen handed over to it. Returns what the service does.
+  private func runUILoopEffects(_ effects: [Effect]) -> [Effect] {
+    var remaining: [Effect] = []
+    for effect in effects {
+      switch effect {
+      case .saveDraft(let id, let text):
+        service.drafts.update(conversationId: id, text: text)
+      case .editExternally(let id, let text):
+        let result = ExternalEditor.edit(text, environment: environment)
+        screen.invalidate()
+        let after: [Effect] =
+          switch result {
+          case .success(let edited): state.finishExternalEdit(conversationId: id, edited: edited)
+          case .failure(let failure): state.finishExternalEdit(conversationId: id, edited: nil, failure: failure.description)
+          }
+        remaining += runUILoopEffects(after)
+      default:
+        remaining.append(effect)
+      }
+    }
+    return remaining
   }
 
   /// "popp-console — 3 need review" while conversations are flagged (OSC 2), if allowed.

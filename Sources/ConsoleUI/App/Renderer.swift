@@ -7,7 +7,9 @@ public final class Renderer {
   private var campaigns = CampaignsPane()
   private var conversations = ConversationsPane()
   private var thread = ThreadPane()
+  private var composer = ComposerView()
   public var keymap: Keymap
+  private var composerCursor: (row: Int, column: Int)?
 
   public init(keymap: Keymap) {
     self.keymap = keymap
@@ -23,6 +25,7 @@ public final class Renderer {
 
   private func draw(_ state: AppState, layout: Layout, on screen: any Screen, now: Date) {
     screen.beginFrame()
+    composerCursor = nil
     guard screen.size.rows >= 6 && screen.size.columns >= 30 else {
       screen.canvas(Rect(row: 0, column: 0, rows: screen.size.rows, columns: screen.size.columns))
         .draw("Window too small", row: 0, column: 0, role: .bannerError)
@@ -37,13 +40,31 @@ public final class Renderer {
       switch pane {
       case .campaigns: campaigns.render(state, on: canvas, focused: focused)
       case .conversations: conversations.render(state, on: canvas, focused: focused, now: now)
-      case .thread: thread.render(state, on: canvas, focused: focused)
+      case .thread:
+        // The composer takes the foot of the thread: as many lines as the draft needs, up to half.
+        if let draft = state.composer, let conversation = state.openConversation {
+          let rows = composer.rows(for: draft, columns: rect.columns, maximum: rect.rows / 2)
+          let threadRect = Rect(row: rect.row, column: rect.column, rows: rect.rows - rows, columns: rect.columns)
+          thread.render(state, on: screen.canvas(threadRect), focused: focused)
+          let composerRect = Rect(row: rect.row + rect.rows - rows, column: rect.column, rows: rows, columns: rect.columns)
+          let name = TerminalSanitizer.sanitize(conversation.participantName)
+          if state.overlay == nil,
+            let cursor = composer.render(draft, recipient: name, keys: state.composerKeys, in: composerRect, on: screen, focused: focused)
+          {
+            composerCursor = cursor
+          } else {
+            composer.render(draft, recipient: name, keys: state.composerKeys, in: composerRect, on: screen, focused: false)
+          }
+        } else {
+          thread.render(state, on: canvas, focused: focused)
+        }
       }
     }
     switch state.overlay {
     case .prompt(let prompt): Overlays.prompt(prompt, in: layout.statusBar, on: screen)
     default: Bars.status(state, keymap: keymap, on: screen.canvas(layout.statusBar), now: now)
     }
+    if let composerCursor { screen.placeCursor(row: composerCursor.row, column: composerCursor.column) }
     switch state.overlay {
     case .help: Overlays.help(keymap, on: screen)
     case .confirm(let confirmation): Overlays.confirm(confirmation, on: screen)

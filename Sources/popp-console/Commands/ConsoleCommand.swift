@@ -66,9 +66,10 @@ struct ConsoleCommand: AsyncParsableCommand {
       client: pollClient, store: store, snapshot: snapshot, mailbox: mailbox, settings: pollSettings, notifier: notifier)
     let workflow = try Self.workflow(
       connection: connection, paths: paths, actionsClient: client, sendClient: pollClient, mailbox: mailbox, problems: &problems)
-    let service = ConsoleService(client: client, engine: engine, workflow: workflow, mailbox: mailbox)
+    let service = ConsoleService(client: client, engine: engine, workflow: workflow.workflow, mailbox: mailbox)
     var state = AppState(connection: connection)
     state.alerts = pollSettings.alerts
+    state.drafts = workflow.drafts
     if !snapshot.isEmpty { _ = state.apply(await engine.cachedState) }
     state.flash = problems.first.map {
       problems.count > 1 ? "\($0) (and \(problems.count - 1) more: see stderr on exit)" : $0
@@ -101,7 +102,7 @@ extension ConsoleCommand {
   static func workflow(
     connection: ConnectionInfo, paths: ConsolePaths, actionsClient: any PoppClient, sendClient: any PoppClient,
     mailbox: Mailbox<ServiceEvent>, problems: inout [String]
-  ) throws -> ConsoleWorkflow {
+  ) throws -> (workflow: ConsoleWorkflow, drafts: [String: String]) {
     let storePath = connection.isSandbox ? nil : WorkflowStore.path(for: connection.cacheKey, in: paths)
     let store: WorkflowStore
     do {
@@ -119,9 +120,10 @@ extension ConsoleCommand {
     let outbox = Outbox(client: sendClient, store: store, organizationId: organization, audit: audit) { entry in
       mailbox.post(.outgoing(entry))
     }
-    return ConsoleWorkflow(
+    let workflow = ConsoleWorkflow(
       actions: ConversationActions(client: actionsClient, organizationId: organization, audit: audit), outbox: outbox,
       drafts: DraftSaver(store: store), audit: audit)
+    return (workflow, (try? store.allDrafts()) ?? [:])
   }
 }
 
