@@ -70,7 +70,7 @@ let package = Package(
       name: "PoppSandboxTests", dependencies: ["PoppAPI", "PoppSandbox"], swiftSettings: strictSettings),
     .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"], swiftSettings: strictSettings),
     // ConsoleCore's services (polling, outbox) against a real sandbox on loopback.
-    .testTarget(name: "ServiceTests", dependencies: ["ConsoleCore", "PoppSandbox"], swiftSettings: strictSettings),
+    .testTarget(name: "ServiceTests", dependencies: ["ConsoleCore", "ConsoleUI", "PoppSandbox"], swiftSettings: strictSettings),
     .testTarget(
       name: "ConsoleUITests",
       dependencies: [

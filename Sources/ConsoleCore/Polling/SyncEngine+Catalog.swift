@@ -6,16 +6,19 @@ extension SyncEngine {
   /// The newest page of the open thread; older pages only when the whole page was new.
   func pollThread() async throws(PoppError) -> PollOutcome {
     guard let id = openThreadId else { return .idle }
+    let known = Set(((try? store.messages(conversationId: id)) ?? []).map(\.id))
+    var fetched: [Message] = []
     var token: String?
-    var arrived = 0
+    // Newest first until a page reaches what the cache has (rarely more than one page).
     for _ in 0..<10 {
       let page = try await client.listMessages(conversationId: id, sortDirection: .descending, limit: 50, nextToken: token)
-      let new = (try? store.merge(messages: page.data, conversationId: id)) ?? []
-      arrived += new.count
-      guard new.count == page.data.count, let next = page.nextToken else { break }
+      fetched += page.data
+      guard !page.data.contains(where: { known.contains($0.id) }), let next = page.nextToken else { break }
       token = next
     }
-    if arrived > 0, openThreadId == id, let messages = try? store.messages(conversationId: id) {
+    // Stored oldest first, so messages stamped with the same time keep the server's order.
+    let arrived = (try? store.merge(messages: fetched.reversed(), conversationId: id)) ?? []
+    if !arrived.isEmpty, openThreadId == id, let messages = try? store.messages(conversationId: id) {
       mailbox.post(.messagesLoaded(conversationId: id, messages: messages))
     }
     return .success

@@ -250,8 +250,14 @@ public final class LocalStore: Sendable {
       var arrived: [Message] = []
       for message in messages {
         let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM message WHERE id = ?)", arguments: [message.id]) ?? false
+        // An upsert keeps a known message's row, and so its place among messages stamped
+        // with the same time (the order they were first stored in, oldest first).
         try db.execute(
-          sql: "INSERT OR REPLACE INTO message (id, conversationId, createdAt, resource) VALUES (?, ?, ?, ?)",
+          sql: """
+            INSERT INTO message (id, conversationId, createdAt, resource) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET conversationId = excluded.conversationId, createdAt = excluded.createdAt,
+              resource = excluded.resource
+            """,
           arguments: [message.id, conversationId, message.createdAt?.timeIntervalSince1970, try Self.text(message)])
         if !known { arrived.append(message) }
       }
