@@ -37,6 +37,16 @@ let package = Package(
       path: "Benchmarks/ConsoleBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     ),
+    .executableTarget(
+      name: "WorkflowBenchmarks",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "ConsoleCore", package: root),
+        .product(name: "ConsoleUI", package: root),
+      ],
+      path: "Benchmarks/WorkflowBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
     // A measurement over minutes rather than repeated samples: a plain executable.
     //   swift run -c release PollingBenchmark
     .executableTarget(

@@ -278,4 +278,19 @@ import Testing
     #expect(LocalStore.path(for: "org_123", in: paths) == "/state/popp-console/org_123/cache.sqlite")
     #expect(LocalStore.path(for: "../etc", in: paths) == "/state/popp-console/___etc/cache.sqlite", "no path tricks")
   }
+
+  @Test func aNewMessageIsReportedAsArrived() throws {
+    let store = try LocalStore(path: nil)
+    var first = conversation("a")
+    first.lastMessageAt = Date(timeIntervalSince1970: 1_795_000_000)
+    try store.merge([first])
+    var later = first
+    later.lastMessageAt = first.lastMessageAt!.addingTimeInterval(30)
+    let changes = try store.merge([later])
+    #expect(changes.contains(.messageArrived(later)))
+    #expect(changes.contains(.changed(later, previous: first)))
+    var statusOnly = later
+    statusOnly.conversationStatus = .completedScreeningPassed
+    #expect(!(try store.merge([statusOnly])).contains(.messageArrived(statusOnly)), "no message, no arrival")
+  }
 }

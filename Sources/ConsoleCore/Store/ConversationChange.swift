@@ -13,11 +13,13 @@ public enum ConversationChange: Sendable, Hashable {
   case takenOverElsewhere(Conversation)
   /// The agent speaks again.
   case handedBack(Conversation)
+  /// A message came or went since the last poll (`lastMessageAt` moved on).
+  case messageArrived(Conversation)
 
   public var conversation: Conversation {
     switch self {
     case .new(let conversation), .changed(let conversation, _), .flagged(let conversation), .unflagged(let conversation),
-      .takenOverElsewhere(let conversation), .handedBack(let conversation):
+      .takenOverElsewhere(let conversation), .handedBack(let conversation), .messageArrived(let conversation):
       conversation
     }
   }
@@ -31,6 +33,7 @@ public enum ConversationChange: Sendable, Hashable {
     if !current.needsReview && previous.needsReview { changes.append(.unflagged(current)) }
     if current.isHumanTakeover && !previous.isHumanTakeover { changes.append(.takenOverElsewhere(current)) }
     if !current.isHumanTakeover && previous.isHumanTakeover { changes.append(.handedBack(current)) }
+    if let now = current.lastMessageAt, now > (previous.lastMessageAt ?? .distantPast) { changes.append(.messageArrived(current)) }
     return changes
   }
 }

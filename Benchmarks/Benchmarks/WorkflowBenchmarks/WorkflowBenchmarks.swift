@@ -1,6 +1,7 @@
 import Benchmark
 import ConsoleCore
 import ConsoleUI
+import Foundation
 
 /// The composer's budget: a keystroke costs under 2 ms, drawing included. One sample is one key handled and the whole
 /// 80×24 frame drawn after it on the in-memory screen, the composer taking the foot of the thread pane.
@@ -73,5 +74,59 @@ let benchmarks: @Sendable () -> Void = {
       frame(state, view: &view, on: screen)
       blackHole(state.characterCount)
     }
+  }
+
+  // Issue 5's budgets on the whole console (state, draft save, renderer) at 160×40.
+  let now = Date()
+  let conversation = Conversation(
+    id: "c-1", campaignId: "camp", participantFirstName: "美咲", participantLastName: "佐藤", participantPhoneNumber: "+819012345678",
+    conversationStatus: .ongoing, needsReview: true, needsReviewReason: "Asked about salary", isHumanTakeover: true,
+    lastMessageAt: now, createdAt: now, updatedAt: now)
+  let campaign = Campaign(
+    id: "camp", organizationId: "org", type: .applicantOutreach, channel: .whatsapp, closingMethod: .custom, campaignStatus: .live,
+    campaignTitle: "Store Manager – Paris Opéra")
+  let senders: [MessageSender] = [.agent, .candidate, .agent, .candidate, .user, .system]
+  let thousand = (0..<1_000).map { index in
+    Message(
+      id: "m\(index)", conversationId: "c-1",
+      body: index % 7 == 0
+        ? "はい、大丈夫です 👍 I can start in March; my current notice period is four weeks and I would need to relocate from Lyon."
+        : "Message \(index): thanks for the update — could you tell me more about the shift pattern?",
+      sender: senders[index % senders.count], status: .delivered, createdAt: now.addingTimeInterval(Double(index - 1_000) * 60))
+  }
+  var base = AppState(connection: ConnectionInfo(organizationId: "org", baseURL: URL(string: "http://127.0.0.1:1/v1")!, isSandbox: true))
+  _ = base.apply(.loaded(campaigns: [campaign], conversations: [conversation], templates: [], at: now))
+
+  Benchmark("Console: open a thread of 1,000 messages and draw it (160×40)") { benchmark in
+    let screen = MemoryScreen(rows: 40, columns: 160)
+    for _ in benchmark.scaledIterations {
+      var state = base
+      // A renderer of its own each time: nothing of the thread is wrapped beforehand.
+      let renderer = Renderer(keymap: .defaults)
+      _ = state.openThread("c-1")
+      _ = state.apply(.messagesLoaded(conversationId: "c-1", messages: thousand))
+      renderer.render(&state, on: screen)
+      blackHole(state.thread?.messages.count)
+    }
+  }
+
+  Benchmark("Console: a key typed in the composer, the draft save scheduled and the frame drawn (160×40)") { benchmark in
+    let screen = MemoryScreen(rows: 40, columns: 160)
+    let renderer = Renderer(keymap: .defaults)
+    let saver = DraftSaver(store: try! WorkflowStore(path: nil))
+    var state = base
+    _ = state.openThread("c-1")
+    _ = state.apply(.messagesLoaded(conversationId: "c-1", messages: thousand))
+    _ = state.perform(.reply)
+    renderer.render(&state, on: screen)
+    var typed = 0
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      let effects = state.handle(typed % 2 == 0 ? .character("日") : .backspace, keymap: .defaults)
+      typed += 1
+      for case .saveDraft(let id, let text) in effects { saver.update(conversationId: id, text: text) }
+      renderer.render(&state, on: screen)
+    }
+    blackHole(state.composer?.characterCount)
   }
 }
