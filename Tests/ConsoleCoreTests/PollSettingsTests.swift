@@ -58,3 +58,27 @@ import Testing
     #expect(problems[4].message.contains("notify-command must be a list of strings"))
   }
 }
+
+@Suite struct ComposerKeysLoaderTests {
+  @Test func sendAndNewlineCanBeSwapped() {
+    let (keys, problems) = ComposerKeysLoader.apply(
+      configText: "[composer]\nsend = \"C-s\"\nnewline = [\"Enter\", \"M-Enter\"]\n", file: "c.toml")
+    #expect(problems.isEmpty)
+    #expect(keys.send == [.control("s")])
+    #expect(keys.newline == [.enter, .altEnter])
+    var composer = ComposerState()
+    composer.insert("Hi")
+    #expect(composer.handle(.enter, keys: keys) == nil)
+    #expect(composer.text == "Hi\n")
+    #expect(composer.handle(.control("s"), keys: keys) == .send)
+  }
+
+  @Test func mistakesAreReportedAndTheDefaultsKept() {
+    let (keys, problems) = ComposerKeysLoader.apply(
+      configText: "[composer]\nsend = \"Ctrl-ü\"\nnewline = \"Enter\"\nsned = 1\n", file: "c.toml")
+    // Line 2: not a key (send keeps Enter); line 4: unknown; then Enter would both send and break the line.
+    #expect(problems.compactMap(\.line).sorted() == [1, 2, 4])
+    #expect(problems.contains { $0.message.contains("cannot both send and break the line") })
+    #expect(keys == ComposerKeys(), "a clash falls back to the defaults")
+  }
+}

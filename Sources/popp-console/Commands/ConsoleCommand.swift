@@ -70,6 +70,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     var state = AppState(connection: connection)
     state.alerts = pollSettings.alerts
     state.drafts = workflow.drafts
+    state.composerKeys = setup.composerKeys
     if !snapshot.isEmpty { _ = state.apply(await engine.cachedState) }
     state.flash = problems.first.map {
       problems.count > 1 ? "\($0) (and \(problems.count - 1) more: see stderr on exit)" : $0
@@ -132,6 +133,7 @@ struct ConsoleSetup {
   var keymap = Keymap.defaults
   var theme = Theme.builtInDefault
   var polling = PollSettings()
+  var composerKeys = ComposerKeys()
   var problems: [String] = []
 
   /// A path as a person would type it: `~/.config/...` rather than the whole home folder.
@@ -151,6 +153,9 @@ struct ConsoleSetup {
       let (polling, pollingProblems) = PollSettingsLoader.apply(configText: text, file: Self.shown(file, environment: environment))
       setup.polling = polling
       setup.problems += pollingProblems.map(\.description)
+      let (composerKeys, composerProblems) = ComposerKeysLoader.apply(configText: text, file: Self.shown(file, environment: environment))
+      setup.composerKeys = composerKeys
+      setup.problems += composerProblems.map(\.description)
       if themeName == nil { themeName = ConfigPeek.string("theme", in: text) }
     }
     if let themeName {
