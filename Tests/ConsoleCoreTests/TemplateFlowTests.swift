@@ -78,6 +78,20 @@ import Testing
     #expect(state.flash?.hasPrefix("Cannot take over: the conversation is COMPLETED_SCREENING_FAILED") == true)
   }
 
+  @Test func takingOverWhatSomeoneElseHoldsAsksFirst() {
+    var state = state()
+    _ = state.openThread("v4")  // already taken over, by someone
+    #expect(state.perform(.takeOver).isEmpty, "nothing happens before the answer")
+    guard case .confirm(let confirmation) = state.overlay else {
+      Issue.record("expected the already-taken-over warning")
+      return
+    }
+    #expect(confirmation.title == "Already taken over")
+    #expect(confirmation.message.contains("Someone may already be speaking to Zoë Test"))
+    #expect(state.handle(.character("n"), keymap: .defaults).isEmpty)
+    #expect(state.overlay == nil)
+  }
+
   @Test func escClosesThePickerWithoutSending() {
     var state = state()
     _ = state.openThread("v4")  // already taken over

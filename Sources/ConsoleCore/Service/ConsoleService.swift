@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import PoppAPI
 
 /// The recruiter's side of the service: take-over and hand-back (audited), messages through
