@@ -59,19 +59,39 @@ public actor SyncEngine {
     unread = snapshot.unread
     health = SyncHealth(updatedAt: snapshot.syncedAt)
     initialLoadPending = snapshot.conversations.isEmpty
+    flaggedSince = Self.decodeFlaggedSince((try? store.value(forKey: Self.flaggedSinceKey)) ?? nil)
     highWater = (try? store.value(forKey: Self.highWaterKey)).flatMap { $0.flatMap(Double.init) }.map {
       Date(timeIntervalSinceReferenceDate: $0)
     }
   }
 
   static let highWaterKey = "highWater"
+  static let flaggedSinceKey = "flaggedSince"
+
+  /// `id=seconds;id=seconds`: since when each flagged conversation has waited, kept across
+  /// restarts so the list's waiting times and `n`'s order do not reset.
+  static func decodeFlaggedSince(_ text: String?) -> [String: Date] {
+    var result: [String: Date] = [:]
+    for pair in (text ?? "").split(separator: ";") {
+      let parts = pair.split(separator: "=", maxSplits: 1)
+      if parts.count == 2, let seconds = Double(parts[1]) { result[String(parts[0])] = Date(timeIntervalSinceReferenceDate: seconds) }
+    }
+    return result
+  }
+
+  static func encodeFlaggedSince(_ values: [String: Date]) -> String {
+    values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.timeIntervalSinceReferenceDate)" }.joined(separator: ";")
+  }
 
   /// Whether the pollers use `updatedSince` (the server was seen to honour it, and it is allowed).
   public var usesServerFilters: Bool { settings.useServerFilters && filterSupport == .honoured }
 
   /// The state read from the cache, for the first paint before any poll returns.
-  public var cachedState: ServiceEvent {
-    .loaded(campaigns: campaigns, index: index, templates: templates, at: health.updatedAt)
+  public var cachedState: [ServiceEvent] {
+    [
+      .loaded(campaigns: campaigns, index: index, templates: templates, at: health.updatedAt),
+      .conversationsUpdated(index: index, changes: [], marks: [:], unread: unread, alerting: false, flaggedSince: flaggedSince),
+    ]
   }
 
   // MARK: Running
@@ -190,6 +210,7 @@ public actor SyncEngine {
         if case .changed(let conversation, _) = change { return conversation }
         return nil
       })
+    let flagsBefore = flaggedSince
     for change in changes {
       switch change {
       case .flagged(let conversation): flaggedSince[conversation.id] = conversation.updatedAt ?? Date()
@@ -197,6 +218,7 @@ public actor SyncEngine {
       default: break
       }
     }
+    if flaggedSince != flagsBefore { try? store.setValue(Self.encodeFlaggedSince(flaggedSince), forKey: Self.flaggedSinceKey) }
     var news: [ConversationChange] = []
     if alerting {
       let recent = Date().addingTimeInterval(-30)

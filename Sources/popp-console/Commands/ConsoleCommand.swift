@@ -71,7 +71,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     state.alerts = pollSettings.alerts
     state.drafts = workflow.drafts
     state.composerKeys = setup.composerKeys
-    if !snapshot.isEmpty { _ = state.apply(await engine.cachedState) }
+    if !snapshot.isEmpty {
+      for event in await engine.cachedState { _ = state.apply(event) }
+    }
     state.flash = problems.first.map {
       problems.count > 1 ? "\($0) (and \(problems.count - 1) more: see stderr on exit)" : $0
     }

@@ -74,6 +74,10 @@ import Testing
     let sandbox = try await PollingHarness.startSandbox()
     let first = try PollingHarness(sandbox: sandbox, settings: PollingHarness.settings(), storePath: cache)
     try await first.startAndLoad()
+    // News seen before the restart: a flag (unread, waiting since then).
+    let flagged = try #require(first.state.index.conversations.first { $0.conversationStatus == .ongoing && !$0.needsReview })
+    _ = try await first.control.flag(conversationId: flagged.id, reason: "before the restart")
+    try await first.wait("the flag") { $0.unread.contains(flagged.id) }
     try await Task.sleep(for: .milliseconds(500))
     let seen = first.state
     await first.stop()
@@ -86,8 +90,12 @@ import Testing
         baseURL: address, organizationId: sandbox.organization.id, apiKey: sandbox.organization.apiKey, requestTimeout: 2,
         retryPolicy: .never))
     let second = try PollingHarness(sandbox: sandbox, settings: PollingHarness.settings(), storePath: cache, client: dead)
+    await second.showCache()
     let restored = second.state
     #expect(restored.index.count == seen.index.count)
+    #expect(restored.unread == seen.unread, "unread markers survive a restart")
+    #expect(restored.flaggedSince[flagged.id] == seen.flaggedSince[flagged.id], "so does how long a flag has waited")
+    #expect(restored.flaggedSince[flagged.id] != nil)
     #expect(restored.campaigns.count == seen.campaigns.count)
     #expect(!restored.isLoading, "the cache is shown at once")
     #expect(restored.health.updatedAt != nil, "the cache knows when it was last synced")

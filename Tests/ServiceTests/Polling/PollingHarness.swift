@@ -36,12 +36,16 @@ final class PollingHarness: Sendable {
     engine = SyncEngine(
       client: try client ?? sandbox.client(retryPolicy: .never, requestTimeout: 5), store: store, snapshot: snapshot, mailbox: mailbox,
       settings: settings, notifier: Notifier(command: settings.alerts.notifyCommand))
-    var state = AppState(connection: ConnectionInfo(organizationId: sandbox.organization.id, baseURL: sandbox.baseURL, isSandbox: true))
-    if !snapshot.isEmpty {
-      _ = state.apply(
-        .loaded(campaigns: snapshot.campaigns, conversations: snapshot.conversations, templates: snapshot.templates, at: snapshot.syncedAt))
-    }
+    let state = AppState(connection: ConnectionInfo(organizationId: sandbox.organization.id, baseURL: sandbox.baseURL, isSandbox: true))
     console = Mutex((state, []))
+  }
+
+  /// Shows what the cache holds, as the console does before its first poll.
+  func showCache() async {
+    let events = await engine.cachedState
+    console.withLock { console in
+      for event in events { console.effects += console.state.apply(event) }
+    }
   }
 
   static func startSandbox(demoSize: Int = 40, path: String? = nil, port: Int = 0) async throws -> RunningSandbox {
