@@ -86,10 +86,10 @@ let benchmarks: @Sendable () -> Void = {
     id: "camp", organizationId: "org", type: .applicantOutreach, channel: .whatsapp, closingMethod: .custom, campaignStatus: .live,
     campaignTitle: "Store Manager – Paris Opéra")
   let senders: [MessageSender] = [.agent, .candidate, .agent, .candidate, .user, .system]
-  let long = "はい、大丈夫です 👍 I can start in March; my current notice period is four weeks and I would need to relocate from Lyon."
+  let longMessage = "はい、大丈夫です 👍 I can start in March; my current notice period is four weeks and I would need to relocate from Lyon."
   var thousand: [Message] = []
   for index in 0..<1_000 {
-    let body: String = index % 7 == 0 ? long : "Message \(index): thanks for the update — could you tell me more about the shift pattern?"
+    let body: String = index % 7 == 0 ? longMessage : "Message \(index): thanks for the update — could you tell me more about the shift pattern?"
     let sender: MessageSender = senders[index % senders.count]
     let createdAt: Date = now.addingTimeInterval(Double(index - 1_000) * 60)
     thousand.append(Message(id: "m\(index)", conversationId: "c-1", body: body, sender: sender, status: .delivered, createdAt: createdAt))

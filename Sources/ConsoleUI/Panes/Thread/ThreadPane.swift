@@ -34,9 +34,10 @@ struct ThreadPane {
       Chrome.placeholder("Could not load messages: \(TerminalSanitizer.sanitize(error))", on: canvas, row: row)
       return
     }
-    let lines =
-      ThreadRows.lines(for: thread.messages, width: width - 2, cache: &cache)
-      + ThreadRows.outgoing(thread.outgoing, delivered: thread.messages, width: width - 2)
+    let outgoing = ThreadRows.outgoing(thread.outgoing, delivered: thread.messages, width: width - 2)
+    let (delivered, _) = ThreadRows.tail(
+      of: thread.messages, width: width - 2, needed: height + thread.scrollBack - outgoing.count, cache: &cache)
+    let lines = delivered + outgoing
     let scrollBack = min(thread.scrollBack, max(lines.count - height, 0))
     let end = lines.count - scrollBack
     let start = max(end - height, 0)

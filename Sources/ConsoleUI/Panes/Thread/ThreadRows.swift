@@ -9,16 +9,14 @@ enum ThreadRows {
     var indent = 0
   }
 
-  /// Wrapped lines of one thread at one width, reused while neither changes.
+  /// Each message's wrapped lines at one width, kept between frames: a thread is wrapped from
+  /// its newest message back only as far as the screen (and scrolling) needs.
   struct Cache {
-    var key: Key
-    var lines: [Line]
+    var width: Int
+    var linesByMessage: [String: [Line]] = [:]
 
-    struct Key: Equatable {
-      var count: Int
-      var lastId: String?
-      var width: Int
-    }
+    /// A message's status can change (delivered, read); its text cannot.
+    static func key(_ message: Message) -> String { message.id + "|" + (message.status?.rawValue ?? "") }
   }
 
   static func label(_ sender: MessageSender) -> (String, StyleRole) {
@@ -67,26 +65,38 @@ enum ThreadRows {
     return lines
   }
 
-  static func lines(for messages: [Message], width: Int, cache: inout Cache?) -> [Line] {
-    let key = Cache.Key(count: messages.count, lastId: messages.last?.id, width: width)
-    if let cache, cache.key == key { return cache.lines }
-    var lines: [Line] = []
-    lines.reserveCapacity(messages.count * 3)
-    for message in messages {
-      let (name, role) = label(message.sender)
-      var meta = name
-      if let createdAt = message.createdAt { meta += " · " + timeFormatter.string(from: createdAt) }
-      if let status = message.status {
-        meta += " · " + TerminalSanitizer.sanitize(status.rawValue.lowercased().replacingOccurrences(of: "_", with: " "))
-      }
-      lines.append(Line(text: meta, role: role))
-      let body = TerminalSanitizer.sanitize(message.body, options: .init(keepNewlines: true))
-      for line in TextWidth.wrap(body, width: max(width - 2, 4)) {
-        lines.append(Line(text: line, role: .textNormal, indent: 2))
-      }
-      lines.append(Line(text: "", role: .textNormal))
+  /// The last lines of a thread, at least `needed` of them when the thread has that many, and
+  /// whether they reach back to its first message.
+  static func tail(of messages: [Message], width: Int, needed: Int, cache: inout Cache?) -> (lines: [Line], reachedStart: Bool) {
+    // A new width rewraps everything; many threads read in one session are let go at once.
+    if cache?.width != width || (cache?.linesByMessage.count ?? 0) > 20_000 { cache = Cache(width: width) }
+    var chunks: [[Line]] = []
+    var count = 0
+    var index = messages.count
+    while index > 0 && count < needed {
+      index -= 1
+      let key = Cache.key(messages[index])
+      let lines = cache?.linesByMessage[key] ?? render(messages[index], width: width)
+      cache?.linesByMessage[key] = lines
+      chunks.append(lines)
+      count += lines.count
     }
-    cache = Cache(key: key, lines: lines)
+    return (chunks.reversed().flatMap { $0 }, index == 0)
+  }
+
+  static func render(_ message: Message, width: Int) -> [Line] {
+    let (name, role) = label(message.sender)
+    var meta = name
+    if let createdAt = message.createdAt { meta += " · " + timeFormatter.string(from: createdAt) }
+    if let status = message.status {
+      meta += " · " + TerminalSanitizer.sanitize(status.rawValue.lowercased().replacingOccurrences(of: "_", with: " "))
+    }
+    var lines = [Line(text: meta, role: role)]
+    let body = TerminalSanitizer.sanitize(message.body, options: .init(keepNewlines: true))
+    for line in TextWidth.wrap(body, width: max(width - 2, 4)) {
+      lines.append(Line(text: line, role: .textNormal, indent: 2))
+    }
+    lines.append(Line(text: "", role: .textNormal))
     return lines
   }
 
