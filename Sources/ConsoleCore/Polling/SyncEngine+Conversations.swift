@@ -22,10 +22,11 @@ extension SyncEngine {
   func pollHead() async throws(PoppError) {
     var token: String?
     for _ in 0..<Self.headPageLimit {
+      let asked = ContinuousClock.now
       let page = try await client.listConversations(
         ConversationQuery(sortDirection: .descending, limit: Self.headPageSize), nextToken: token)
       let unseen = page.data.contains { index.conversation(id: $0.id) == nil }
-      try merge(page.data)
+      try merge(fresher(page.data, askedAt: asked))
       guard unseen, let next = page.nextToken else { return }
       token = next
     }
@@ -47,9 +48,10 @@ extension SyncEngine {
   func mergeUpdated(since date: Date) async throws(PoppError) {
     var token: String?
     repeat {
+      let asked = ContinuousClock.now
       let page = try await client.listConversations(
         ConversationQuery(limit: Self.listPageSize, updatedSince: date), nextToken: token)
-      try merge(page.data)
+      try merge(fresher(page.data, askedAt: asked))
       token = page.nextToken
     } while token != nil
   }
@@ -69,9 +71,10 @@ extension SyncEngine {
     guard !live.isEmpty || !onScreen.isEmpty else { return }
     let oldest = live.compactMap { index.conversation(id: $0)?.createdAt }.min() ?? .distantFuture
     for _ in 0..<Self.activePagesPerPoll {
+      let asked = ContinuousClock.now
       let page = try await client.listConversations(
         ConversationQuery(sortDirection: .descending, limit: Self.listPageSize), nextToken: activeCursor)
-      try merge(page.data)
+      try merge(fresher(page.data, askedAt: asked))
       for conversation in page.data where onScreen.remove(conversation.id) != nil {
         refreshedAt[conversation.id] = Date()
       }
@@ -82,7 +85,9 @@ extension SyncEngine {
     let order = onScreen.sorted { (refreshedAt[$0] ?? .distantPast, $0) < (refreshedAt[$1] ?? .distantPast, $1) }
     for id in order.prefix(Self.activeSingleLimit) {
       do {
-        try merge([try await client.conversation(id: id)])
+        let asked = ContinuousClock.now
+        let conversation = try await client.conversation(id: id)
+        try merge(fresher([conversation], askedAt: asked))
       } catch .notFound {
         // Gone from the server: nothing to refresh.
       }
@@ -108,24 +113,29 @@ extension SyncEngine {
   private func sweepEverything() async throws(PoppError) {
     var token: String?
     var lastPost = Date()
-    var pending: [Conversation] = []
+    var pending: [(askedAt: ContinuousClock.Instant, conversations: [Conversation])] = []
+    // Freshness is judged when merging, not when the page arrives: a poll may land in between.
+    func mergePending() throws(PoppError) {
+      try merge(pending.flatMap { fresher($0.conversations, askedAt: $0.askedAt) })
+      pending = []
+    }
     repeat {
+      let asked = ContinuousClock.now
       let page = try await client.listConversations(
         ConversationQuery(sortDirection: .descending, limit: Self.listPageSize), nextToken: token)
       token = page.nextToken
       if initialLoadPending {
         // A first load: show what has arrived about once a second rather than per page.
-        pending += page.data
+        pending.append((asked, page.data))
         if Date().timeIntervalSince(lastPost) >= 1 || token == nil {
-          try merge(pending)
-          pending = []
+          try mergePending()
           lastPost = Date()
         }
       } else {
-        try merge(page.data)
+        try merge(fresher(page.data, askedAt: asked))
       }
     } while token != nil
-    if !pending.isEmpty { try merge(pending) }
+    if !pending.isEmpty { try mergePending() }
     if initialLoadPending {
       // Said even when the organization has no conversations, so the UI stops "Loading…".
       initialLoadPending = false

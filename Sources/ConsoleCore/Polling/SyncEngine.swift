@@ -29,6 +29,8 @@ public actor SyncEngine {
   var watched: [String] = []
   /// Where the active-set poller's walk through the newest pages resumes (nil: the newest).
   var activeCursor: String?
+  /// When the request that brought each conversation's stored state was sent.
+  var askedAt: [String: ContinuousClock.Instant] = [:]
   /// When the active-set poller last read each conversation.
   var refreshedAt: [String: Date] = [:]
   var openThreadId: String?
@@ -174,6 +176,7 @@ public actor SyncEngine {
   /// not reported as news (a take-over by you is not "taken over elsewhere").
   public func recordOwnChange(_ conversation: Conversation, note: String) {
     ownChanges[conversation.id] = Date()
+    askedAt[conversation.id] = .now
     _ = try? store.merge([conversation])
     index.merge([conversation])
     mailbox.post(.conversationChanged(index: index, note: note))
@@ -188,6 +191,16 @@ public actor SyncEngine {
   }
 
   // MARK: Merging poll results
+
+  /// What a request sent at `askedAt` may still tell: not a conversation that a request sent
+  /// later has already brought (a slow poll must not put back what a faster one replaced).
+  func fresher(_ conversations: [Conversation], askedAt asked: ContinuousClock.Instant) -> [Conversation] {
+    conversations.filter { conversation in
+      if let stored = askedAt[conversation.id], stored > asked { return false }
+      askedAt[conversation.id] = asked
+      return true
+    }
+  }
 
   /// Stores conversations a poll returned and posts what changed.
   func merge(_ conversations: [Conversation]) throws(PoppError) {
