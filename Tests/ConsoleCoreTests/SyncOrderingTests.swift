@@ -1,0 +1,79 @@
+import ConsoleCore
+import Foundation
+import Synchronization
+import Testing
+
+/// The order in which answers arrive is not the order in which they were asked: a slow poll's
+/// answer must not put back what a later, faster one already showed. A stand-in client makes
+/// the timing exact (the polls themselves are tested against the sandbox in ServiceTests).
+@Suite struct SyncOrderingTests {
+  /// Newest-first pages of 50 (the head poller) answer at once and, from the second one on,
+  /// show the conversation flagged; pages of 500 (the first load and the active set) answer
+  /// 300 ms late with what the server held when they were asked: not flagged.
+  final class SlowAndFastClient: PoppClient {
+    let headCalls = Mutex(0)
+    static let base = Conversation(
+      id: "x", campaignId: "c", participantFirstName: "Ana", conversationStatus: .ongoing, createdAt: Date(timeIntervalSince1970: 1),
+      updatedAt: Date(timeIntervalSince1970: 1))
+
+    func listConversations(_ query: ConversationQuery, nextToken: String?) async throws(PoppError) -> Page<Conversation> {
+      if query.limit == 50 {
+        let call = headCalls.withLock { calls in
+          calls += 1
+          return calls
+        }
+        var conversation = Self.base
+        conversation.needsReview = call >= 2
+        return Page(data: [conversation], nextToken: nil)
+      }
+      try? await Task.sleep(for: .milliseconds(300))
+      return Page(data: [Self.base], nextToken: nil)
+    }
+
+    func listTemplates() async throws(PoppError) -> [Template] { [] }
+    func listCampaigns(status: CampaignStatus?, limit: Int?, nextToken: String?) async throws(PoppError) -> Page<Campaign> {
+      Page(data: [], nextToken: nil)
+    }
+    func listAgents() async throws(PoppError) -> [Agent] { [] }
+    func createCampaign(_ request: CampaignCreateRequest) async throws(PoppError) -> Campaign { throw .notFound("stand-in") }
+    func campaign(id: String) async throws(PoppError) -> Campaign { throw .notFound("stand-in") }
+    func updateCampaign(id: String, _ update: CampaignUpdateRequest) async throws(PoppError) -> Campaign { throw .notFound("stand-in") }
+    func createConversation(_ request: ConversationCreateRequest) async throws(PoppError) -> MessageResponse {
+      throw .notFound("stand-in")
+    }
+    func createConversations(_ request: BulkConversationRequest) async throws(PoppError) -> BulkConversationResponse {
+      throw .notFound("stand-in")
+    }
+    func conversation(id: String) async throws(PoppError) -> Conversation { Self.base }
+    func listMessages(
+      conversationId: String, sortDirection: SortDirection?, limit: Int?, nextToken: String?
+    ) async throws(PoppError) -> Page<Message> { Page(data: [], nextToken: nil) }
+    func takeOver(conversationId: String) async throws(PoppError) -> TakeoverResponse { throw .notFound("stand-in") }
+    func sendMessage(conversationId: String, _ request: SendMessageRequest) async throws(PoppError) -> Message {
+      throw .notFound("stand-in")
+    }
+    func handBack(conversationId: String) async throws(PoppError) -> HandBackResponse { throw .notFound("stand-in") }
+  }
+
+  @Test func aSlowAnswerDoesNotPutBackWhatAFasterLaterOneShowed() async throws {
+    let store = try LocalStore(path: nil)
+    let mailbox = Mailbox<ServiceEvent>()
+    var settings = PollSettings()
+    settings.useServerFilters = false
+    settings.intervals = [.head: 0.05, .activeSet: 3600, .thread: 3600, .catalog: 3600, .sweep: 3600]
+    let engine = SyncEngine(client: SlowAndFastClient(), store: store, snapshot: try store.snapshot(), mailbox: mailbox, settings: settings)
+    await engine.start()
+    var seen: [Bool] = []
+    // Long enough for both slow answers (asked at the start, answered 300 ms later) to land.
+    let end = Date().addingTimeInterval(0.8)
+    while Date() < end {
+      for case .conversationsUpdated(let index, _, _, _, _, _) in mailbox.drain() {
+        if let flag = index.conversation(id: "x")?.needsReview, seen.last != flag { seen.append(flag) }
+      }
+      try await Task.sleep(for: .milliseconds(10))
+    }
+    await engine.stop()
+    #expect(seen.last == true)
+    #expect(!zip(seen, seen.dropFirst()).contains { $0 && !$1 }, "once shown flagged, never unflagged by an older answer: \(seen)")
+  }
+}
