@@ -12,6 +12,8 @@ import Testing
   /// 300 ms late with what the server held when they were asked: not flagged.
   final class SlowAndFastClient: PoppClient {
     let headCalls = Mutex(0)
+    /// Slow answers given so far.
+    let slowAnswers = Mutex(0)
     static let base = Conversation(
       id: "x", campaignId: "c", participantFirstName: "Ana", conversationStatus: .ongoing, createdAt: Date(timeIntervalSince1970: 1),
       updatedAt: Date(timeIntervalSince1970: 1))
@@ -27,6 +29,7 @@ import Testing
         return Page(data: [conversation], nextToken: nil)
       }
       try? await Task.sleep(for: .milliseconds(300))
+      slowAnswers.withLock { $0 += 1 }
       return Page(data: [Self.base], nextToken: nil)
     }
 
@@ -61,15 +64,20 @@ import Testing
     var settings = PollSettings()
     settings.useServerFilters = false
     settings.intervals = [.head: 0.05, .activeSet: 3600, .thread: 3600, .catalog: 3600, .sweep: 3600]
-    let engine = SyncEngine(client: SlowAndFastClient(), store: store, snapshot: try store.snapshot(), mailbox: mailbox, settings: settings)
+    let client = SlowAndFastClient()
+    let engine = SyncEngine(client: client, store: store, snapshot: try store.snapshot(), mailbox: mailbox, settings: settings)
     await engine.start()
     var seen: [Bool] = []
-    // Long enough for both slow answers (asked at the start, answered 300 ms later) to land.
-    let end = Date().addingTimeInterval(0.8)
-    while Date() < end {
+    // Until both slow answers (the first load's and the active set's) have landed and the
+    // flag shows, however busy the machine; then a little longer for their merges.
+    let deadline = Date().addingTimeInterval(20)
+    var settledAt: Date?
+    while Date() < deadline {
       for case .conversationsUpdated(let index, _, _, _, _, _) in mailbox.drain() {
         if let flag = index.conversation(id: "x")?.needsReview, seen.last != flag { seen.append(flag) }
       }
+      if settledAt == nil && client.slowAnswers.withLock({ $0 }) >= 2 && seen.last == true { settledAt = Date() }
+      if let settledAt, Date().timeIntervalSince(settledAt) > 0.3 { break }
       try await Task.sleep(for: .milliseconds(10))
     }
     await engine.stop()

@@ -20,7 +20,9 @@ import Testing
     #expect(saver.writeCount == 1)
   }
 
-  @Test func aSteadyTypistIsSavedAtLeastOncePerMaximumLag() async throws {
+  // Synchronous on purpose: the typist sleeps on its own thread, so a test pool kept busy by
+  // other suites cannot stretch a 50 ms pause into seconds and stop the typing.
+  @Test func aSteadyTypistIsSavedAtLeastOncePerMaximumLag() throws {
     let store = try WorkflowStore(path: nil)
     // Shorter than the defaults (300 ms / 1 s) so that a busy test machine leaves a wide margin.
     let saver = DraftSaver(store: store, quiet: .milliseconds(150), maxLag: .milliseconds(400))
@@ -31,7 +33,7 @@ import Testing
     while ContinuousClock.now - start < .seconds(3) {
       typed.append("x")
       saver.update(conversationId: "a", text: typed)
-      try await Task.sleep(for: .milliseconds(50))
+      Thread.sleep(forTimeInterval: 0.05)
       let saved = try store.draft(conversationId: "a") ?? ""
       longestLag = max(longestLag, typed.count - saved.count)
     }
