@@ -15,10 +15,15 @@ import Testing
     let bellsBefore = harness.effects.filter { $0 == .ringBell }.count
 
     _ = try await harness.control.flag(conversationId: target.id, reason: "Asked about the salary")
-    let seconds = try await harness.wait("the flag") { $0.index.conversation(id: target.id)?.needsReview == true }
+    let before = await harness.engine.pollerCounts()
+    try await harness.wait("the flag") { $0.index.conversation(id: target.id)?.needsReview == true }
+    let after = await harness.engine.pollerCounts()
 
-    // One head/active interval is 0.3 s; a poll takes milliseconds here. The margin absorbs a busy machine.
-    #expect(seconds < 2, "flag seen after \(seconds) s")
+    // Within one interval, counted in polls rather than seconds (a busy machine stretches
+    // seconds, not polls): the first poll that began after the flag saw it (a poll already
+    // under way when it was set may end first without it).
+    let polls = [PollKind.head, .activeSet].map { (after[$0]?.runs ?? 0) - (before[$0]?.runs ?? 0) }
+    #expect(polls.min()! <= 2, "polls until the flag showed: head \(polls[0]), active \(polls[1])")
     #expect(await harness.engine.usesServerFilters == serverFilters)
     let state = harness.state
     #expect(state.index.conversation(id: target.id)?.needsReviewReason == "Asked about the salary")
@@ -41,9 +46,11 @@ import Testing
 
     let body = "Can I start in March? 🌷 三月から"
     _ = try await harness.control.injectCandidateMessage(conversationId: target.id, body: body)
-    let seconds = try await harness.wait("the message") { $0.thread?.messages.contains { $0.body == body } == true }
+    let before = await harness.engine.pollerCounts()[.thread]?.runs ?? 0
+    try await harness.wait("the message") { $0.thread?.messages.contains { $0.body == body } == true }
+    let polls = (await harness.engine.pollerCounts()[.thread]?.runs ?? 0) - before
 
-    #expect(seconds < 2, "message seen after \(seconds) s (thread interval 0.2 s)")
+    #expect(polls <= 2, "thread polls until the message showed: \(polls)")
     // The open thread is being read: not marked unread.
     #expect(!harness.state.unread.contains(target.id))
     await harness.stop()
