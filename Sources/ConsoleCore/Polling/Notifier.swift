@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -10,10 +10,13 @@ import Foundation
 /// input and output go to /dev/null so it cannot draw over the console.
 public struct Notifier: Sendable {
   public let command: [String]
+  /// The console's environment less the API key: a notifier has no business with it.
+  private let environment: [String]
 
-  public init?(command: [String]) {
+  public init?(command: [String], environment: [String: String] = ProcessInfo.processInfo.environment) {
     guard let program = command.first, !program.isEmpty else { return nil }
     self.command = command
+    self.environment = environment.filter { $0.key != ConnectionSettings.apiKeyVariable }.map { "\($0.key)=\($0.value)" }
   }
 
   public func notify(_ conversation: Conversation) {
@@ -45,7 +48,9 @@ public struct Notifier: Sendable {
     posix_spawnattr_setsigmask(&attributes, &none)
     posix_spawnattr_setsigdefault(&attributes, &all)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+    let envp = environment.map { strdup($0) } + [nil]
+    defer { for pointer in envp { free(pointer) } }
+    let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
     guard status == 0 else { return nil }
     let child = pid
     Thread.detachNewThread {

@@ -13,7 +13,7 @@ import Testing
     let script = folder.appendingPathComponent("notify")
     let received = folder.appendingPathComponent("received")
     let pwned = folder.appendingPathComponent("pwned")
-    try Data("#!/bin/sh\nprintf '%s\\n' \"$@\" > \(received.path)\n".utf8).write(to: script)
+    try Data("#!/bin/sh\nprintf '%s\\n' \"$@\" \"key=${POPP_API_KEY:-none}\" > \(received.path)\n".utf8).write(to: script)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
 
     let sandbox = try await PollingHarness.startSandbox()
@@ -34,7 +34,7 @@ import Testing
     while !FileManager.default.fileExists(atPath: received.path) && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
     try await Task.sleep(for: .milliseconds(100))
     let lines = try String(contentsOf: received, encoding: .utf8).split(separator: "\n").map(String.init)
-    #expect(lines == ["--from", "popp", created.id, "\(hostile) Tables"])
+    #expect(lines == ["--from", "popp", created.id, "\(hostile) Tables", "key=none"], "no API key in the notifier's environment")
     #expect(!FileManager.default.fileExists(atPath: pwned.path), "nothing ran the name as shell code")
     await harness.stop()
     await sandbox.stop()

@@ -35,7 +35,10 @@ final class PollingHarness: Sendable {
     mailbox = Mailbox()
     engine = SyncEngine(
       client: try client ?? sandbox.client(retryPolicy: .never, requestTimeout: 5), store: store, snapshot: snapshot, mailbox: mailbox,
-      settings: settings, notifier: Notifier(command: settings.alerts.notifyCommand))
+      settings: settings,
+      notifier: Notifier(
+        command: settings.alerts.notifyCommand,
+        environment: ProcessInfo.processInfo.environment.merging(["POPP_API_KEY": "secret-key-for-the-test"]) { $1 }))
     let state = AppState(connection: ConnectionInfo(organizationId: sandbox.organization.id, baseURL: sandbox.baseURL, isSandbox: true))
     console = Mutex((state, []))
   }
