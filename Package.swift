@@ -22,6 +22,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     .target(name: "PoppAPI", swiftSettings: strictSettings),
@@ -38,6 +39,7 @@ let package = Package(
       name: "ConsoleCore",
       dependencies: [
         "PoppAPI", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "CSV", package: "CSV.swift"),
       ],
       swiftSettings: strictSettings
     ),
