@@ -13,6 +13,7 @@
 #include <spawn.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 static SCREEN *active_screen = NULL;
@@ -58,6 +59,14 @@ WINDOW *cn_start(const char *term) {
   keypad(stdscr, TRUE);
   nodelay(stdscr, TRUE);
   meta(stdscr, TRUE);
+  /* cbreak keeps XON/XOFF flow control, under which C-s freezes the terminal until C-q:
+     C-s submits forms and may send replies here. The change is saved as the program mode,
+     and endwin restores the shell's own settings. */
+  struct termios modes;
+  if (tcgetattr(STDIN_FILENO, &modes) == 0) {
+    modes.c_iflag &= ~(tcflag_t)IXON;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &modes) == 0) def_prog_mode();
+  }
   if (has_colors()) {
     start_color();
     use_default_colors();

@@ -49,6 +49,16 @@ extension AppState {
     case .editFailed:
       guard let failed = lastFailedMessage else { return [] }
       return editFailed(failed)
+    case .newCampaign: openForm(.newCampaign)
+    case .editCampaign:
+      guard let campaign = targetCampaign(for: "edit") else { return [] }
+      openForm(.editCampaign(campaign))
+    case .launch:
+      guard let campaign = targetCampaign(for: "start a conversation in") else { return [] }
+      openForm(.launch(campaign))
+    case .bulkLaunch:
+      guard let campaign = targetCampaign(for: "launch a CSV into") else { return [] }
+      overlay = .prompt(PromptState(kind: .csvPath(campaignId: campaign.id)))
     }
     return []
   }

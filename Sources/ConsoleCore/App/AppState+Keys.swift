@@ -6,6 +6,8 @@ extension AppState {
       return promptKey(key)
     case .templates:
       return templatesKey(key, keymap: keymap)
+    case .form:
+      return formKey(key)
     case .audit(let entries, let scroll):
       switch (key, keymap.command(for: key)) {
       case (.escape, _), (_, .back?), (_, .quit?), (_, .audit?): overlay = nil

@@ -53,6 +53,8 @@ public struct PromptState: Sendable, Hashable {
     case filter
     /// `:`: a command name, with completion.
     case command
+    /// `b`: the CSV file to launch into a campaign, with path completion.
+    case csvPath(campaignId: String)
   }
 
   public var kind: Kind
@@ -96,6 +98,8 @@ public enum Overlay: Sendable, Hashable {
   case templates(TemplatePicker)
   /// `:audit`: the newest entries of the audit log, newest last; `scroll` lines up from the end.
   case audit(entries: [AuditEntry], scroll: Int)
+  /// A campaign form (`c`, `e`) or the single launch (`a`).
+  case form(FormState)
 }
 
 /// Everything the console shows, as a value: keys and service events change it, panes draw it.
@@ -142,6 +146,12 @@ public struct AppState: Sendable {
   public var composerKeys = ComposerKeys()
   /// Unsent drafts by conversation, as saved (loaded at start, kept as typed).
   public var drafts: [String: String] = [:]
+
+  /// Forms closed before they were sent, by `FormState.Purpose.draftKey`: reopening brings
+  /// them back as they were left.
+  public var formDrafts: [String: FormValues] = [:]
+  /// Reads national phone numbers in the launch form (`default-country` in the config).
+  public var phones = PhoneNumberNormalizer()
 
   /// The conversation this console is taking over right now.
   public var takeOverInFlight: String?
@@ -286,6 +296,10 @@ public struct AppState: Sendable {
       thread?.outgoing.removeAll { $0.id == id }
     case .auditLoaded(let entries):
       overlay = .audit(entries: entries, scroll: 0)
+    case .formSucceeded(let note, let campaign):
+      formSucceeded(note: note, campaign: campaign)
+    case .formFailed(let error, let outcomeUnknown):
+      formFailed(error, outcomeUnknown: outcomeUnknown)
     case .actionFailed(let error):
       flash = error
       afterTakeOver = nil

@@ -12,6 +12,7 @@ public enum CommandName: String, Sendable, CaseIterable {
   case nextReview = "next-review", previousReview = "previous-review"
   case takeOver = "take-over", reply = "reply", template = "template", handBack = "hand-back"
   case retrySend = "retry-send", editFailed = "edit-failed", discardFailed = "discard-failed"
+  case newCampaign = "new-campaign", editCampaign = "edit-campaign", launch = "launch", bulkLaunch = "bulk-launch"
   case toggleDetails = "toggle-details", toggleOutcomes = "toggle-outcomes", refresh = "refresh", audit = "audit"
 
   /// One line for the help overlay, e.g. "Move the selection down".
@@ -51,6 +52,10 @@ public enum CommandName: String, Sendable, CaseIterable {
     case .editFailed: "Put a failed message back in the composer"
     case .discardFailed: "Give up a failed message"
     case .audit: "Show the audit log of take-overs, sends and hand-backs"
+    case .newCampaign: "Create a campaign"
+    case .editCampaign: "Edit the selected campaign (status included)"
+    case .launch: "Start a conversation with one candidate"
+    case .bulkLaunch: "Start conversations from a CSV file"
     }
   }
 
@@ -65,13 +70,15 @@ public enum CommandName: String, Sendable, CaseIterable {
     case .nextReview, .previousReview, .takeOver, .reply, .template, .handBack, .toggleDetails, .toggleOutcomes, .retrySend,
       .editFailed, .discardFailed:
       "Conversation"
+    case .newCampaign, .editCampaign, .launch, .bulkLaunch:
+      "Campaign"
     case .commandPrompt, .help, .quit, .redraw, .refresh, .audit:
       "General"
     }
   }
 
   /// The order of the help overlay's sections.
-  static let groupOrder = ["Navigation", "Filters", "Conversation", "General"]
+  static let groupOrder = ["Navigation", "Filters", "Conversation", "Campaign", "General"]
 
   /// Commands whose name starts with `prefix`, sorted by name, for completion at the `:` prompt.
   /// Case-insensitive, because names are all lowercase and a stray Shift should not hide them.

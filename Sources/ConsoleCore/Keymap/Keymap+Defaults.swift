@@ -36,5 +36,9 @@ extension Keymap {
     (.editFailed, [.character("E")]),
     (.discardFailed, [.character("D")]),
     (.audit, [.character("A")]),
+    (.newCampaign, [.character("c")]),
+    (.editCampaign, [.character("e")]),
+    (.launch, [.character("a")]),
+    (.bulkLaunch, [.character("b")]),
   ])
 }

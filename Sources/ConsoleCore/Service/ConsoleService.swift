@@ -103,9 +103,48 @@ public actor ConsoleService {
       } catch {
         mailbox.post(.actionFailed("Cannot read the audit log: \(error)"))
       }
+    case .createCampaign(let request):
+      await submit(.createCampaign, campaignId: { $0?.id ?? "" }) { () async throws(PoppError) in
+        let campaign = try await client.createCampaign(request)
+        return ("Campaign created: \(TerminalSanitizer.sanitize(campaign.campaignTitle)) (\(campaign.campaignStatus.rawValue)).", campaign)
+      }
+    case .updateCampaign(let id, let update):
+      await submit(.updateCampaign, campaignId: { _ in id }) { () async throws(PoppError) in
+        let campaign = try await client.updateCampaign(id: id, update)
+        return ("Campaign saved: \(TerminalSanitizer.sanitize(campaign.campaignTitle)) (\(campaign.campaignStatus.rawValue)).", campaign)
+      }
+    case .launchConversation(let request):
+      await submit(.launch, campaignId: { _ in request.campaignId ?? "" }) { () async throws(PoppError) in
+        _ = try await client.createConversation(request)
+        let who = TerminalSanitizer.sanitize([request.firstName, request.lastName].compactMap { $0 }.joined(separator: " "))
+        return (
+          "Conversation started with \(who) at \(request.phoneNumber ?? request.emailAddress ?? "?"); it appears once Popp queues it.", nil
+        )
+      }
     case .redraw, .ringBell, .saveDraft, .editExternally:
       break
     }
+  }
+
+  /// Sends a form's request once (a lost answer is reported, never repeated blindly), audits
+  /// it, and refreshes so the list shows the result.
+  private func submit(
+    _ action: AuditEntry.Action, campaignId: (Campaign?) -> String,
+    _ body: @Sendable () async throws(PoppError) -> (String, Campaign?)
+  ) async {
+    do throws(PoppError) {
+      let (note, campaign) = try await body()
+      workflow.audit?.record(action, organization: workflow.actions.organizationId, campaign: campaignId(campaign), outcome: "ok")
+      mailbox.post(.formSucceeded(note: note, campaign: campaign))
+    } catch {
+      workflow.audit?.record(
+        action, organization: workflow.actions.organizationId, campaign: campaignId(nil), outcome: AuditEntry.outcome(error))
+      let text = error.serverMessage ?? error.description
+      let named = text.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+      let field = FieldError(named.isEmpty ? "" : named, String(text.dropFirst(named.count)).trimmingCharacters(in: .whitespaces))
+      mailbox.post(.formFailed(field, outcomeUnknown: error.outcomeUnknown))
+    }
+    await engine.refreshNow()
   }
 
   /// A sent message shows in the thread at once, not at the next thread poll.

@@ -26,6 +26,12 @@ public enum Effect: Sendable, Hashable {
   /// Ctrl-E: edit the draft in `$VISUAL`/`$EDITOR` (the UI loop leaves the screen for it).
   case editExternally(conversationId: String, text: String)
   case redraw
+  /// The campaign form's create (never repeated by itself: a lost answer is reported).
+  case createCampaign(CampaignCreateRequest)
+  /// The campaign form's edit: only the changed fields.
+  case updateCampaign(id: String, CampaignUpdateRequest)
+  /// `a`: one candidate.
+  case launchConversation(ConversationCreateRequest)
 }
 
 /// How a row was touched by the latest polls, until its conversation is opened.
@@ -57,6 +63,12 @@ public enum ServiceEvent: Sendable {
   case outgoingDiscarded(id: String, conversationId: String)
   /// The audit log's newest entries, for `:audit`.
   case auditLoaded([AuditEntry])
+  /// A form's request worked: the note for the status bar, and the campaign it created or
+  /// changed (nil for a launch).
+  case formSucceeded(note: String, campaign: Campaign?)
+  /// A form's request failed; the error names the field when the server said which.
+  /// `outcomeUnknown`: the answer was lost, so the server may have acted.
+  case formFailed(FieldError, outcomeUnknown: Bool)
 
   /// A load of these conversations, indexed here (on the caller's thread).
   public static func loaded(campaigns: [Campaign], conversations: [Conversation], templates: [Template], at: Date?) -> ServiceEvent {

@@ -14,11 +14,18 @@ public struct AuditEntry: Codable, Sendable, Hashable {
     case send
     case sendTemplate = "send-template"
     case handBack = "hand-back"
+    case createCampaign = "create-campaign"
+    case updateCampaign = "update-campaign"
+    case launch
+    case bulkLaunch = "bulk-launch"
   }
 
   public var time: Date
   public var organization: String
+  /// Empty for an action on a campaign.
   public var conversation: String
+  /// The campaign of a campaign action (create, update, launch).
+  public var campaign: String?
   public var action: Action
   /// `ok`, `failed: <reason>` or `unknown` (the server may or may not have acted).
   public var outcome: String
@@ -27,12 +34,13 @@ public struct AuditEntry: Codable, Sendable, Hashable {
   public var detail: String?
 
   public init(
-    time: Date = Date(), organization: String, conversation: String, action: Action, outcome: String, user: String = AuditLog.userName,
-    detail: String? = nil
+    time: Date = Date(), organization: String, conversation: String, campaign: String? = nil, action: Action, outcome: String,
+    user: String = AuditLog.userName, detail: String? = nil
   ) {
     self.time = time
     self.organization = organization
     self.conversation = conversation
+    self.campaign = campaign
     self.action = action
     self.outcome = outcome
     self.user = user
@@ -40,7 +48,7 @@ public struct AuditEntry: Codable, Sendable, Hashable {
   }
 
   /// The outcome text of an action that ended with `error` (nil: it succeeded).
-  static func outcome(_ error: PoppError?) -> String {
+  public static func outcome(_ error: PoppError?) -> String {
     guard let error else { return "ok" }
     return error.outcomeUnknown ? "unknown" : "failed: \(error.serverMessage ?? error.description)"
   }
@@ -99,6 +107,12 @@ public final class AuditLog: Sendable {
     _ action: AuditEntry.Action, organization: String, conversation: String, outcome: String, detail: String? = nil
   ) {
     try? append(AuditEntry(organization: organization, conversation: conversation, action: action, outcome: outcome, detail: detail))
+  }
+
+  /// An action on a campaign: creating or changing it, launching candidates into it.
+  public func record(_ action: AuditEntry.Action, organization: String, campaign: String, outcome: String, detail: String? = nil) {
+    try? append(
+      AuditEntry(organization: organization, conversation: "", campaign: campaign, action: action, outcome: outcome, detail: detail))
   }
 
   /// The newest `limit` entries, oldest first. Reads only the end of the file; skips lines

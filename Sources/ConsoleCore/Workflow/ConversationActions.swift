@@ -5,7 +5,7 @@ public import PoppAPI
 /// (Sends go through `Outbox`, which audits them itself.)
 public struct ConversationActions: Sendable {
   private let client: any PoppClient
-  private let organizationId: String
+  public let organizationId: String
   private let audit: AuditLog?
 
   /// `client` may retry as usual (`RetryPolicy.standard`); `audit` nil logs nothing.

@@ -8,6 +8,7 @@ public final class Renderer {
   private var conversations = ConversationsPane()
   private var thread = ThreadPane()
   private var composer = ComposerView()
+  private var form = FormView()
   public var keymap: Keymap
   private var composerCursor: (row: Int, column: Int)?
 
@@ -70,6 +71,8 @@ public final class Renderer {
     case .confirm(let confirmation): Overlays.confirm(confirmation, on: screen)
     case .templates(let picker): Overlays.templates(picker, on: screen)
     case .audit(let entries, let scroll): Overlays.audit(entries, scroll: scroll, on: screen)
+    case .form(let state):
+      if let cursor = form.render(state, on: screen) { screen.placeCursor(row: cursor.row, column: cursor.column) }
     default: break
     }
     screen.endFrame()

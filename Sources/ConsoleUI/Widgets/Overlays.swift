@@ -114,7 +114,9 @@ enum Overlays {
       let outcome = TerminalSanitizer.sanitize(entry.outcome)
       let line =
         "\(time)  \(TextWidth.fit(entry.action.rawValue, to: 13))  \(TextWidth.fit(outcome, to: 18))  "
-        + TerminalSanitizer.sanitize("\(entry.conversation)  \(entry.user)" + (entry.detail.map { "  " + $0 } ?? ""))
+        + TerminalSanitizer.sanitize(
+          "\(entry.conversation.isEmpty ? "campaign " + (entry.campaign ?? "?") : entry.conversation)  \(entry.user)"
+            + (entry.detail.map { "  " + $0 } ?? ""))
       let role: StyleRole = entry.outcome == "ok" ? .dialog : .bannerError
       canvas.draw(line, row: 1 + offset, column: 2, width: width - 4, role: role)
     }
