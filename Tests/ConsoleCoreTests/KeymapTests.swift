@@ -81,7 +81,7 @@ import Testing
 @Suite struct KeymapHelpTests {
   @Test func helpListsEveryCommandExactlyOnceInItsGroup() {
     let sections = Keymap.defaults.helpSections
-    #expect(sections.map(\.group) == ["Navigation", "Filters", "Conversation", "General"])
+    #expect(sections.map(\.group) == ["Navigation", "Filters", "Conversation", "Campaign", "General"])
     let listed = sections.flatMap { section in section.entries.map(\.command) }
     #expect(listed.count == CommandName.allCases.count)
     #expect(Set(listed) == Set(CommandName.allCases))

@@ -18,7 +18,9 @@ extension AppState {
     case .back: back()
     case .filter: overlay = .prompt(PromptState(kind: .filter, text: textFilter))
     case .commandPrompt: overlay = .prompt(PromptState(kind: .command))
-    case .help: overlay = overlay == .help ? nil : .help
+    case .help:
+      overlay = overlay == .help ? nil : .help
+      helpScroll = 0
     case .quit: quitRequested = true
     case .redraw: return [.redraw]
     case .filterAll: select(.all)
@@ -49,6 +51,9 @@ extension AppState {
     case .editFailed:
       guard let failed = lastFailedMessage else { return [] }
       return editFailed(failed)
+    case .viewCampaign:
+      guard let campaign = targetCampaign(for: "show") else { return [] }
+      overlay = .campaign(id: campaign.id, scroll: 0)
     case .newCampaign: openForm(.newCampaign)
     case .editCampaign:
       guard let campaign = targetCampaign(for: "edit") else { return [] }

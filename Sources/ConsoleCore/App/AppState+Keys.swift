@@ -8,6 +8,22 @@ extension AppState {
       return templatesKey(key, keymap: keymap)
     case .form:
       return formKey(key)
+    case .campaign(let id, let scroll):
+      let command = keymap.command(for: key)
+      switch (key, command) {
+      case (.escape, _), (_, .back?), (_, .viewCampaign?): overlay = nil
+      case (_, .moveDown?): overlay = .campaign(id: id, scroll: scroll + 1)
+      case (_, .moveUp?): overlay = .campaign(id: id, scroll: max(scroll - 1, 0))
+      case (_, .pageDown?): overlay = .campaign(id: id, scroll: scroll + pageSize)
+      case (_, .pageUp?): overlay = .campaign(id: id, scroll: max(scroll - pageSize, 0))
+      case (_, .editCampaign?), (_, .launch?), (_, .bulkLaunch?), (_, .quit?):
+        // Act on the campaign on screen, whatever the panes have selected.
+        overlay = nil
+        if let position = campaigns.firstIndex(where: { $0.id == id }) { campaignSelection = position + 1 }
+        return perform(command!)
+      default: break
+      }
+      return []
     case .audit(let entries, let scroll):
       switch (key, keymap.command(for: key)) {
       case (.escape, _), (_, .back?), (_, .quit?), (_, .audit?): overlay = nil
@@ -28,6 +44,22 @@ extension AppState {
       if key == .escape || keymap.command(for: key) == .help || keymap.command(for: key) == .quit {
         overlay = nil
         return []
+      }
+      // A help taller than the window scrolls (the renderer keeps it within bounds).
+      switch keymap.command(for: key) {
+      case .moveDown?:
+        helpScroll += 1
+        return []
+      case .moveUp?:
+        helpScroll = max(helpScroll - 1, 0)
+        return []
+      case .pageDown?:
+        helpScroll += pageSize
+        return []
+      case .pageUp?:
+        helpScroll = max(helpScroll - pageSize, 0)
+        return []
+      default: break
       }
       overlay = nil
     case nil:

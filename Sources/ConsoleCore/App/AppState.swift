@@ -100,6 +100,8 @@ public enum Overlay: Sendable, Hashable {
   case audit(entries: [AuditEntry], scroll: Int)
   /// A campaign form (`c`, `e`) or the single launch (`a`).
   case form(FormState)
+  /// `v`: every field of a campaign; `scroll` lines down from the top.
+  case campaign(id: String, scroll: Int)
 }
 
 /// Everything the console shows, as a value: keys and service events change it, panes draw it.
@@ -147,6 +149,8 @@ public struct AppState: Sendable {
   /// Unsent drafts by conversation, as saved (loaded at start, kept as typed).
   public var drafts: [String: String] = [:]
 
+  /// Lines the help is scrolled down, when it is taller than the window.
+  public var helpScroll = 0
   /// Forms closed before they were sent, by `FormState.Purpose.draftKey`: reopening brings
   /// them back as they were left.
   public var formDrafts: [String: FormValues] = [:]

@@ -12,7 +12,8 @@ public enum CommandName: String, Sendable, CaseIterable {
   case nextReview = "next-review", previousReview = "previous-review"
   case takeOver = "take-over", reply = "reply", template = "template", handBack = "hand-back"
   case retrySend = "retry-send", editFailed = "edit-failed", discardFailed = "discard-failed"
-  case newCampaign = "new-campaign", editCampaign = "edit-campaign", launch = "launch", bulkLaunch = "bulk-launch"
+  case viewCampaign = "view-campaign", newCampaign = "new-campaign", editCampaign = "edit-campaign", launch = "launch", bulkLaunch =
+    "bulk-launch"
   case toggleDetails = "toggle-details", toggleOutcomes = "toggle-outcomes", refresh = "refresh", audit = "audit"
 
   /// One line for the help overlay, e.g. "Move the selection down".
@@ -52,6 +53,7 @@ public enum CommandName: String, Sendable, CaseIterable {
     case .editFailed: "Put a failed message back in the composer"
     case .discardFailed: "Give up a failed message"
     case .audit: "Show the audit log of take-overs, sends and hand-backs"
+    case .viewCampaign: "Show every field of the selected campaign"
     case .newCampaign: "Create a campaign"
     case .editCampaign: "Edit the selected campaign (status included)"
     case .launch: "Start a conversation with one candidate"
@@ -70,7 +72,7 @@ public enum CommandName: String, Sendable, CaseIterable {
     case .nextReview, .previousReview, .takeOver, .reply, .template, .handBack, .toggleDetails, .toggleOutcomes, .retrySend,
       .editFailed, .discardFailed:
       "Conversation"
-    case .newCampaign, .editCampaign, .launch, .bulkLaunch:
+    case .viewCampaign, .newCampaign, .editCampaign, .launch, .bulkLaunch:
       "Campaign"
     case .commandPrompt, .help, .quit, .redraw, .refresh, .audit:
       "General"

@@ -36,6 +36,7 @@ extension Keymap {
     (.editFailed, [.character("E")]),
     (.discardFailed, [.character("D")]),
     (.audit, [.character("A")]),
+    (.viewCampaign, [.character("v")]),
     (.newCampaign, [.character("c")]),
     (.editCampaign, [.character("e")]),
     (.launch, [.character("a")]),

@@ -67,10 +67,12 @@ public final class Renderer {
     }
     if let composerCursor { screen.placeCursor(row: composerCursor.row, column: composerCursor.column) }
     switch state.overlay {
-    case .help: Overlays.help(keymap, on: screen)
+    case .help: Overlays.help(keymap, scroll: state.helpScroll, on: screen)
     case .confirm(let confirmation): Overlays.confirm(confirmation, on: screen)
     case .templates(let picker): Overlays.templates(picker, on: screen)
     case .audit(let entries, let scroll): Overlays.audit(entries, scroll: scroll, on: screen)
+    case .campaign(let id, let scroll):
+      if let campaign = state.campaign(id: id) { Overlays.campaign(campaign, state: state, scroll: scroll, on: screen) }
     case .form(let state):
       if let cursor = form.render(state, on: screen) { screen.placeCursor(row: cursor.row, column: cursor.column) }
     default: break

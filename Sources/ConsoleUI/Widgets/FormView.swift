@@ -31,11 +31,15 @@ public struct FormView {
     let valueColumn = 2 + labelWidth + 1
     let valueWidth = max(width - valueColumn - 2, 8)
     let errors = form.shownErrors
-    var header: [String] = errors[""] ?? []
-    if let confirmation = form.confirmation { header.append(confirmation + "  y yes · n no") }
-    let headerLines = header.flatMap { TextWidth.wrap("✗ " + $0, width: width - 4) }.prefix(3)
+    var header: [(String, StyleRole)] = (errors[""] ?? []).flatMap { problem in
+      TextWidth.wrap("✗ " + problem, width: width - 4).map { ($0, StyleRole.bannerError) }
+    }
+    if let confirmation = form.confirmation {
+      header += TextWidth.wrap("? " + confirmation + "  y yes · n no", width: width - 4).map { ($0, StyleRole.listSelected) }
+    }
+    let headerLines = header.suffix(4)
     for (offset, line) in headerLines.enumerated() {
-      canvas.draw(line, row: 1 + offset, column: 2, width: width - 4, role: .bannerError)
+      canvas.draw(line.0, row: 1 + offset, column: 2, width: width - 4, role: line.1)
     }
 
     let lines = Self.lines(form, errors: errors, valueWidth: valueWidth, labelWidth: labelWidth)

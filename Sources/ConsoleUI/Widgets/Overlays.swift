@@ -5,7 +5,7 @@ import Foundation
 enum Overlays {
   /// The help, generated from the live keymap. It uses two columns, without the command names,
   /// when one column would not fit the window (80×24 included).
-  static func help(_ keymap: Keymap, on screen: any Screen) {
+  static func help(_ keymap: Keymap, scroll: Int = 0, on screen: any Screen) {
     let size = screen.size
     let maxHeight = size.rows - 2
     func lines(compact: Bool) -> [(String, StyleRole)] {
@@ -22,12 +22,22 @@ enum Overlays {
       }
       return lines
     }
-    let footer = "Esc closes · rebind keys in the config's [keymap]"
+    var footer = "Esc closes · rebind keys in the config's [keymap]"
     var columns = [lines(compact: false)]
+    var first = 0
     if columns[0].count + 3 > maxHeight {
       let all = lines(compact: true)
       let half = (all.count + 1) / 2
       columns = [Array(all.prefix(half)), Array(all.dropFirst(half))]
+      // Still taller than the window: the lines flow down the left column and on down the
+      // right one, and scroll through both.
+      let room = maxHeight - 3
+      if half > room {
+        first = min(scroll, all.count - 2 * room)
+        let shown = Array(all.dropFirst(first))
+        columns = [Array(shown.prefix(room)), Array(shown.dropFirst(room).prefix(room))]
+        footer = (first < all.count - 2 * room ? "↓ j/k scroll" : "↑ j/k scroll") + " · Esc closes · rebind in [keymap]"
+      }
     }
     let columnWidth = min(columns.flatMap { $0 }.map { TextWidth.columns($0.0) }.max() ?? 30, (size.columns - 6) / columns.count)
     let width = min(max(columnWidth * columns.count + 2 * (columns.count - 1) + 4, TextWidth.columns(footer) + 4), size.columns)
@@ -121,6 +131,26 @@ enum Overlays {
       canvas.draw(line, row: 1 + offset, column: 2, width: width - 4, role: role)
     }
     canvas.draw("j/k scroll · Esc closes", row: height - 1, column: 2, width: width - 4, role: .dialogTitle)
+  }
+
+  /// `v`: every field of a campaign, scrolled; e edits, a and b launch.
+  static func campaign(_ campaign: Campaign, state: AppState, scroll: Int, on screen: any Screen) {
+    let size = screen.size
+    let width = min(max(size.columns - 4, 30), 110)
+    let height = max(size.rows - 2, 6)
+    let rect = Rect(row: 1, column: max((size.columns - width) / 2, 0), rows: height, columns: width)
+    let canvas = screen.canvas(rect)
+    for row in 0..<height { canvas.fill(row: row, column: 0, width: width, role: .dialog) }
+    canvas.draw(
+      " Campaign · \(TerminalSanitizer.sanitize(campaign.campaignTitle)) ", row: 0, column: 2, width: width - 4, role: .dialogTitle)
+    let lines = CampaignRows.allFields(campaign, state: state, width: width - 4)
+    let rows = height - 2
+    let first = min(scroll, max(lines.count - rows, 0))
+    for (offset, line) in lines.dropFirst(first).prefix(rows).enumerated() {
+      canvas.draw(line.text, row: 1 + offset, column: 2, width: width - 4, role: line.role)
+    }
+    canvas.draw(
+      "e edit · a start one · b start from CSV · j/k scroll · Esc closes", row: height - 1, column: 2, width: width - 4, role: .dialogTitle)
   }
 
   static let auditTime: DateFormatter = {
