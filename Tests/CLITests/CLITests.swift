@@ -154,10 +154,11 @@ final class SandboxProcess {
       ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "+447700900123"],
       environment: sandbox.environment)
     #expect(launched.status == 0 && launched.stdout.contains("Conversation created"))
+    // A national number without a default country is refused before anything is sent.
     let bad = try CLI.run(
       ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "07700 900123"],
-      environment: sandbox.environment)
-    #expect(bad.status == 1 && bad.stderr.contains("E.164"))
+      environment: sandbox.environment.merging(["XDG_CONFIG_HOME": sandbox.stateHome.appendingPathComponent("config").path]) { $1 })
+    #expect(bad.status == 2 && bad.stderr.contains("no default country"), "\(bad.stderr)")
 
     try Data(#"{"campaignType": "APPLICANT_OUTREACH", "channel": "SMS", "closingMethod": "MEETING_URL"}"#.utf8).write(to: file)
     let invalid = try CLI.run(["campaigns", "create", "--file", file.path], environment: sandbox.environment)

@@ -80,24 +80,35 @@ struct ConversationsCommand: AsyncParsableCommand {
     @Option(help: "The campaign id.") var campaign: String
     @Option(name: .customLong("first-name")) var firstName: String
     @Option(name: .customLong("last-name")) var lastName: String?
-    @Option(help: "Phone number in E.164 format, e.g. +14155551234.") var phone: String?
+    @Option(help: "Phone number: +44 7700 900123, or national (07700 900123) with a default country.") var phone: String?
     @Option(help: "Email address, for EMAIL campaigns.") var email: String?
     @Option(name: .customLong("external-id"), help: "Your reference for the candidate.") var externalId: String?
     @Flag(name: .customLong("business-hours"), help: "Send during the candidate's business hours.") var businessHours = false
     @Option(name: .customLong("opening-message"), help: "A custom opening message (not on WhatsApp; must contain STOP on SMS).")
     var openingMessage: String?
+    @OptionGroup var country: DefaultCountryOption
 
     func validate() throws {
       if (phone == nil) == (email == nil) { throw ValidationError("give exactly one of --phone and --email") }
     }
 
     func run() async throws {
+      // Normalised here, so that nothing is sent for a number the server would refuse or,
+      // worse, read as another country's.
+      let normalizer = try country.normalizer()
+      var phoneNumber: String?
+      if let phone {
+        switch normalizer.normalize(phone) {
+        case .e164(let number): phoneNumber = number
+        case .invalid(let reason): throw CLIError(message: Output.clean("--phone \"\(phone)\" \(reason)"))
+        }
+      }
       let request = ConversationCreateRequest(
-        campaignId: campaign, firstName: firstName, lastName: lastName, phoneNumber: phone, emailAddress: email,
+        campaignId: campaign, firstName: firstName, lastName: lastName, phoneNumber: phoneNumber, emailAddress: email,
         externalId: externalId, shouldSendDuringBusinessHours: businessHours ? true : nil, openingMessage: openingMessage)
       let response = try await options.makeClient().createConversation(request)
       if options.json { return try Output.json(response) }
-      print(Output.clean(response.message))
+      print(Output.clean("\(response.message): \(firstName) at \(phoneNumber ?? email ?? "")"))
     }
   }
 

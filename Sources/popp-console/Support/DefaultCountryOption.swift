@@ -1,0 +1,46 @@
+import ArgumentParser
+import ConsoleCore
+import Foundation
+import PoppAPI
+
+/// The country whose national format phone numbers are read in (`07700 900123` in GB):
+/// `--default-country CC`, else the config file's top-level `default-country = "GB"`, else
+/// none (only international numbers are accepted). Every command that takes phone numbers
+/// shares it through `@OptionGroup`.
+struct DefaultCountryOption: ParsableArguments {
+  @Option(
+    name: .customLong("default-country"),
+    help: ArgumentHelp(
+      "Country (ISO code: GB, US, DE, ...) of phone numbers written without + and a country code; overrides default-country in config.toml (\"\" for none).",
+      valueName: "CC"))
+  var defaultCountry: String?
+
+  /// The ISO code to read national numbers with, or `nil` for international numbers only.
+  /// An unknown code is a usage error naming where it came from.
+  func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+    if let flag = defaultCountry {
+      return try Self.check(flag, source: "--default-country")
+    }
+    let file = ConsolePaths(environment: environment).configFile
+    guard let text = try? String(contentsOf: file, encoding: .utf8), let value = ConfigPeek.string("default-country", in: text) else {
+      return nil
+    }
+    return try Self.check(value, source: "default-country in \(ConsoleSetup.shown(file, environment: environment))")
+  }
+
+  /// The normaliser for `resolve(environment:)`'s country.
+  func normalizer(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PhoneNumberNormalizer {
+    PhoneNumberNormalizer(defaultCountry: try resolve(environment: environment))
+  }
+
+  static func check(_ value: String, source: String) throws -> String? {
+    let code = value.trimmingCharacters(in: .whitespaces)
+    if code.isEmpty { return nil }
+    guard let country = PhoneNumberNormalizer.country(code) else {
+      throw CLIError(
+        message: "\(source): \"\(Output.clean(code))\" is not a country this program knows; use an ISO code, one of "
+          + PhoneNumberNormalizer.knownCountryCodes.joined(separator: ", "))
+    }
+    return country.code
+  }
+}
