@@ -17,6 +17,7 @@ struct ConsoleCommand: AsyncParsableCommand {
   @Option(name: .customLong("sandbox-speed"), help: "Simulated seconds per real second in the built-in sandbox.") var sandboxSpeed: Double =
     1
   @OptionGroup var polling: PollingOptions
+  @OptionGroup var country: DefaultCountryOption
 
   func run() async throws {
     guard isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 else {
@@ -71,6 +72,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     state.alerts = pollSettings.alerts
     state.drafts = workflow.drafts
     state.composerKeys = setup.composerKeys
+    state.phones = try country.normalizer(environment: environment)
     if !snapshot.isEmpty {
       for event in await engine.cachedState { _ = state.apply(event) }
     }
