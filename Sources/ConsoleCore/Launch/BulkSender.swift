@@ -8,7 +8,8 @@
 /// - A batch whose answer is lost (`PoppError.outcomeUnknown`, or an answer missing rows)
 ///   is never re-sent blindly: the campaign's conversations are read, the rows found among
 ///   the conversations that are new since the last look are queued ("confirmed after a lost
-///   answer"), and only the rest are sent again, at most `maxAttempts` times in all.
+///   answer"), and only the rest are sent again, at most `maxAttempts` times in all; rows
+///   still missing then fail, and the run stops (the network or the server is failing).
 /// - A 429 the client did not already wait out (its `RetryPolicy` retries writes on 429) is
 ///   waited out here, within the same attempts.
 /// - A batch refused as a whole (401, 404, 409 not LIVE, 400, no connection) fails its rows
@@ -140,7 +141,9 @@ public struct BulkSender: Sendable {
       if attempt >= maxAttempts || Task.isCancelled {
         let why = Task.isCancelled ? "; not sent again (cancelled)" : " after \(attempt) attempts"
         run.settle(pending, .failed, "answer lost (\(lost)) and not found in the campaign\(why)")
-        return Task.isCancelled ? BulkRowResult.cancelled : nil
+        // Answers lost again and again: the network or the server is failing, and every
+        // further batch would put more rows in doubt.
+        return Task.isCancelled ? BulkRowResult.cancelled : "stopped: answers lost \(attempt) times in a row (\(lost))"
       }
       attempt += 1
     }
