@@ -6,7 +6,7 @@ import PoppAPI
 struct ConversationsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "conversations", abstract: "Start, list and work conversations.",
-    subcommands: [List.self, Show.self, Messages.self, Create.self, TakeOver.self, Send.self, HandBack.self])
+    subcommands: [List.self, Show.self, Messages.self, Create.self, Bulk.self, TakeOver.self, Send.self, HandBack.self])
 
   struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List conversations, newest first.")

@@ -1,0 +1,213 @@
+import ArgumentParser
+import ConsoleCore
+import Foundation
+import PoppAPI
+
+extension ConversationsCommand {
+  /// `conversations bulk`: launch a campaign's conversations from a CSV file, every row
+  /// checked before anything is sent, with a results file beside the input.
+  struct Bulk: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Start conversations for every row of a CSV file.",
+      discussion: """
+        Columns are matched by header ("First Name", "Surname", "Mobile", "E-mail", "Candidate ID", …); \
+        --map FIELD="Header" chooses one (FIELD is firstName, lastName, name, phoneNumber, emailAddress, externalId, \
+        openingMessage, additionalContext or closePreviousConversations; --map FIELD= leaves it unmapped).
+        Every row is validated first; nothing is sent without confirmation (or --yes when stdin is not a terminal).
+        Results go to FILE.results.csv beside the input; a re-run sends only rows not yet in the campaign (--force sends all).
+        Exit codes: 0 every row queued or skipped; 1 some row failed, was not sent or was invalid; \
+        2 usage, unreadable file, or nothing valid to send.
+        """)
+
+    @OptionGroup var options: APIOptions
+    @Option(help: "The campaign id.") var campaign: String
+    @Option(help: "The CSV file (UTF-8, comma or semicolon separated, header line first).") var csv: String
+    @Flag(name: .customLong("business-hours"), help: "Send during the candidates' business hours.") var businessHours = false
+    @Option(
+      name: .customLong("default-country"),
+      help: "Country of phone numbers written without one, e.g. GB (default: default-country in the config).")
+    var defaultCountry: String?
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read a field from a named column: firstName=\"Given\" (repeatable).", valueName: "FIELD=HEADER"))
+    var mappings: [String] = []
+    @Option(help: "Force the delimiter: , ; tab (default: detected from the header line).") var delimiter: String?
+    @Option(name: .customLong("batch-size"), help: "Contacts per request (1–10000).") var batchSize = BulkSender.defaultBatchSize
+    @Flag(name: .customLong("dry-run"), help: "Validate and preview; send nothing.") var dryRun = false
+    @Flag(help: "Send without asking (required when stdin is not a terminal).") var yes = false
+    @Flag(help: "Send rows even when the campaign already has them.") var force = false
+
+    func validate() throws {
+      guard (1...BulkConversationRequest.maximumContacts).contains(batchSize) else {
+        throw ValidationError("--batch-size must be between 1 and \(BulkConversationRequest.maximumContacts)")
+      }
+      _ = try delimiterScalar()
+      _ = try overrides()
+      if let defaultCountry { _ = try Self.country(defaultCountry, source: "--default-country") }
+    }
+
+    func run() async throws {
+      let input = URL(fileURLWithPath: csv)
+      let country = try defaultCountry.map { try Self.country($0, source: "--default-country") } ?? configuredCountry()
+      let client = try options.makeClient()
+      // The channel decides which contact each row needs, so the campaign comes first.
+      let target = try await client.campaign(id: campaign)
+      let settings = BulkImportSettings(
+        channel: target.channel, defaultCountry: country, overrides: try overrides(), delimiter: try delimiterScalar())
+      var plan: BulkPlan
+      do {
+        plan = try BulkPlan.prepare(fileAt: input, settings: settings)
+      } catch {
+        if case .missingColumns(_, let mapping) = error {
+          StandardError.print("Columns found:")
+          for line in mapping.lines { StandardError.print("  " + Output.clean(line)) }
+        }
+        throw CLIError(message: "\(Output.clean(csv)): " + Output.cleanMultiline(error.description))
+      }
+
+      let reportURL = BulkReport.path(forInput: input)
+      // Read even with --force: the sender needs to know what was there before it sent.
+      let existing = try await ExistingContacts.fetch(client: client, campaignId: target.id, previousReport: force ? nil : reportURL)
+      if let problem = existing.reportProblem { StandardError.print("warning: " + Output.clean(problem)) }
+      if !force { plan = plan.skipping(existing: existing) }
+      let counts = plan.counts
+      let preview = ["Campaign: \(target.campaignTitle) (\(target.channel.rawValue), \(target.campaignStatus.rawValue))"] + plan.previewLines()
+
+      if dryRun {
+        if options.json {
+          try Output.json(plan.results())
+        } else {
+          preview.forEach { print(Output.clean($0)) }
+          print("Dry run: nothing sent.")
+        }
+        if counts.ready == 0 && counts.invalid > 0 { throw CLIError(message: "nothing valid to send: \(Self.notReady(counts))") }
+        return
+      }
+
+      guard counts.ready > 0 else {
+        preview.forEach { StandardError.print(Output.clean($0)) }
+        if counts.invalid > 0 { throw CLIError(message: "nothing valid to send: \(Self.notReady(counts))") }
+        StandardError.print("Nothing to send: \(Self.notReady(counts)). \(Output.clean(reportURL.lastPathComponent)) is unchanged.")
+        return
+      }
+      guard target.campaignStatus == .live else {
+        throw CLIError(
+          message: "campaign \(Output.clean(target.id)) is \(target.campaignStatus.rawValue): conversations start only on a LIVE campaign",
+          exitCode: ExitStatus.failure)
+      }
+      try confirm(preview: preview, count: counts.ready, title: target.campaignTitle)
+
+      let sent = await send(plan.outgoing, to: target, client: client, existing: existing)
+      let results = plan.results(sent: sent)
+      var writeProblem: String?
+      do {
+        try BulkReport.write(results, to: reportURL, permissionsOf: input)
+      } catch {
+        writeProblem = "could not write \(reportURL.path): \(error)"
+      }
+      if options.json {
+        try Output.json(results)
+      } else {
+        Output.table(
+          ["LINE", "STATUS", "CONTACT", "NAME", "REASON"],
+          results.map { result in
+            let contact = target.channel.usesEmail ? result.contact.emailAddress : result.contact.phoneNumber
+            let name = [result.contact.firstName, result.contact.lastName].compactMap { $0 }.joined(separator: " ")
+            return [String(result.line), result.status.rawValue, contact ?? "", name, result.reason ?? ""]
+          })
+      }
+      let summary = Self.summary(results)
+      StandardError.print(summary + (writeProblem == nil ? "; results in \(Output.clean(reportURL.path))" : ""))
+      if let writeProblem { throw CLIError(message: Output.clean(writeProblem), exitCode: ExitStatus.failure) }
+      if results.contains(where: { $0.status != .queued && $0.status != .skipped }) {
+        throw CLIError(message: "not every row was queued: \(summary)", exitCode: ExitStatus.failure)
+      }
+    }
+
+    /// Asks in a terminal; elsewhere requires --yes, so that a script never sends by accident.
+    private func confirm(preview: [String], count: Int, title: String) throws {
+      if yes {
+        preview.forEach { StandardError.print(Output.clean($0)) }
+        return
+      }
+      guard isatty(STDIN_FILENO) != 0 else {
+        throw CLIError(message: "stdin is not a terminal: add --yes to send without asking (or --dry-run to preview)")
+      }
+      preview.forEach { StandardError.print(Output.clean($0)) }
+      FileHandle.standardError.write(Data("Send \(BulkFormat.count(count)) conversations to \"\(Output.clean(title))\"? [y/N] ".utf8))
+      let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+      guard answer == "y" || answer == "yes" else { throw CLIError(message: "nothing sent", exitCode: 0) }
+    }
+
+    /// Sends with a progress bar; Ctrl-C stops after the batch in flight, and the rows
+    /// not sent are reported as such (the results file is still written).
+    private func send(_ rows: [BulkOutgoing], to target: Campaign, client: any PoppClient, existing: ExistingContacts) async
+      -> [BulkRowResult]
+    {
+      let bar = ProgressBar()
+      let sender = BulkSender(client: client, campaignId: target.id, businessHours: businessHours, batchSize: batchSize)
+      let task = Task { await sender.send(rows, existing: existing) { bar.update($0) } }
+      signal(SIGINT, SIG_IGN)
+      let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+      interrupt.setEventHandler {
+        StandardError.print("\nstopping after the batch in flight…")
+        task.cancel()
+      }
+      interrupt.resume()
+      let results = await task.value
+      interrupt.cancel()
+      signal(SIGINT, SIG_DFL)
+      bar.finish()
+      return results
+    }
+
+    private func overrides() throws -> [ColumnOverride] {
+      do {
+        return try mappings.map { (text: String) throws(BulkFileError) in try ColumnOverride.parse(text) }
+      } catch {
+        throw ValidationError(error.description)
+      }
+    }
+
+    private func delimiterScalar() throws -> Unicode.Scalar? {
+      switch delimiter?.lowercased() {
+      case nil: nil
+      case ",", "comma": ","
+      case ";", "semicolon": ";"
+      case "tab", "\\t", "\t": "\t"
+      case "|", "pipe": "|"
+      case let other?: throw ValidationError("--delimiter must be , ; tab or |, not \"\(other)\"")
+      }
+    }
+
+    private func configuredCountry() throws -> String? {
+      let file = ConsolePaths(environment: ProcessInfo.processInfo.environment).configFile
+      guard let text = try? String(contentsOf: file, encoding: .utf8), let value = ConfigPeek.string("default-country", in: text) else {
+        return nil
+      }
+      return try Self.country(value, source: "default-country in \(file.path)")
+    }
+
+    static func country(_ text: String, source: String) throws -> String {
+      let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+      guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+        throw CLIError(message: "\(source) must be a two-letter country code such as GB or US, not \"\(Output.clean(text))\"")
+      }
+      return code
+    }
+
+    static func notReady(_ counts: BulkCounts) -> String {
+      var parts: [String] = []
+      if counts.invalid > 0 { parts.append("\(BulkFormat.count(counts.invalid)) invalid") }
+      if counts.duplicates > 0 { parts.append("\(BulkFormat.count(counts.duplicates)) duplicates in the file") }
+      if counts.alreadyInCampaign > 0 { parts.append("\(BulkFormat.count(counts.alreadyInCampaign)) already in the campaign") }
+      return "of \(BulkFormat.count(counts.rows)) rows, " + parts.joined(separator: ", ")
+    }
+
+    static func summary(_ results: [BulkRowResult]) -> String {
+      let order: [BulkRowResult.Status] = [.queued, .failed, .notSent, .skipped, .invalid]
+      return order.compactMap { status in
+        let count = results.count { $0.status == status }
+        return count == 0 && status != .queued ? nil : "\(status.rawValue) \(BulkFormat.count(count))"
+      }.joined(separator: ", ")
+    }
+  }
+}
