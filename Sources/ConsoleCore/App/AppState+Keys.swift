@@ -8,6 +8,8 @@ extension AppState {
       return templatesKey(key, keymap: keymap)
     case .form:
       return formKey(key)
+    case .bulk:
+      return bulkKey(key, keymap: keymap)
     case .campaign(let id, let scroll):
       let command = keymap.command(for: key)
       switch (key, command) {

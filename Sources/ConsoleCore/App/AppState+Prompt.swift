@@ -12,7 +12,13 @@ extension AppState {
     case .enter:
       overlay = nil
       if prompt.kind == .command { return runCommandLine(prompt.text) }
+      if case .csvPath(let campaignId) = prompt.kind { return startBulk(campaignId: campaignId, path: prompt.text) }
       return []
+    case .tab where prompt.kind != .command && prompt.kind != .filter:
+      let (completed, candidates) = PathCompletion.complete(prompt.text)
+      prompt.text = completed
+      prompt.cursor = completed.count
+      if !candidates.isEmpty { flash = candidates.prefix(12).map { TerminalSanitizer.sanitize($0) }.joined(separator: "  ") }
     case .tab where prompt.kind == .command:
       let matches = CommandName.completions(for: prompt.text.trimmingCharacters(in: .whitespaces))
       if let completion = Self.commonPrefix(matches.map(\.rawValue)), completion.count > prompt.text.count {

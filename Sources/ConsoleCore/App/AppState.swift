@@ -102,6 +102,8 @@ public enum Overlay: Sendable, Hashable {
   case form(FormState)
   /// `v`: every field of a campaign; `scroll` lines down from the top.
   case campaign(id: String, scroll: Int)
+  /// `b`: a CSV launch, from the preview to the results.
+  case bulk(BulkScreen)
 }
 
 /// Everything the console shows, as a value: keys and service events change it, panes draw it.
@@ -300,6 +302,20 @@ public struct AppState: Sendable {
       thread?.outgoing.removeAll { $0.id == id }
     case .auditLoaded(let entries):
       overlay = .audit(entries: entries, scroll: 0)
+    case .bulkPrepared(let path, let plan, let existing):
+      bulkPrepared(path: path, plan: plan, existing: existing)
+    case .bulkPreparationFailed(let path, let problem):
+      bulkUpdate { if $0.path == path { $0.phase = .failed(problem) } }
+    case .bulkProgress(let progress):
+      bulkUpdate { if case .sending = $0.phase { $0.phase = .sending(progress) } }
+    case .bulkFinished(let results, let report, let reportError):
+      bulkUpdate {
+        $0.phase = .finished(results: results, report: report, reportError: reportError)
+        $0.confirmingStop = false
+        $0.scroll = 0
+      }
+      let queued = results.filter { $0.status == .queued }.count
+      flash = "CSV launch finished: \(queued) queued" + (report.map { "; results in \($0)" } ?? "")
     case .formSucceeded(let note, let campaign):
       formSucceeded(note: note, campaign: campaign)
     case .formFailed(let error, let outcomeUnknown):

@@ -34,6 +34,8 @@ public actor ConsoleService {
   private let engine: SyncEngine
   private let workflow: ConsoleWorkflow
   private let mailbox: Mailbox<ServiceEvent>
+  /// The CSV launch in progress (one at a time), cancelled by `.cancelBulk`.
+  private var bulkTask: Task<Void, Never>?
 
   /// `client` reads a conversation back after an action; `engine` polls with its own client;
   /// the outbox's `onChange` should post `.outgoing` to the same mailbox.
@@ -121,9 +123,70 @@ public actor ConsoleService {
           "Conversation started with \(who) at \(request.phoneNumber ?? request.emailAddress ?? "?"); it appears once Popp queues it.", nil
         )
       }
+    case .prepareBulk(let campaign, let path, let defaultCountry):
+      await prepareBulk(campaign: campaign, path: path, defaultCountry: defaultCountry)
+    case .sendBulk(let campaignId, let path, let plan, let existing, let businessHours):
+      guard bulkTask == nil else {
+        mailbox.post(.actionFailed("A CSV launch is already running."))
+        return
+      }
+      bulkTask = Task { await self.sendBulk(campaignId: campaignId, path: path, plan: plan, existing: existing, businessHours: businessHours) }
+    case .cancelBulk:
+      bulkTask?.cancel()
     case .redraw, .ringBell, .saveDraft, .editExternally:
       break
     }
+  }
+
+  /// Reads and checks the file off the actor (10,000 rows take a few hundred milliseconds),
+  /// then asks the server who the campaign already holds.
+  private func prepareBulk(campaign: Campaign, path: String, defaultCountry: String?) async {
+    let settings = BulkImportSettings(channel: campaign.channel, defaultCountry: defaultCountry)
+    let url = URL(fileURLWithPath: path)
+    let prepared = await Task.detached { () -> Result<BulkPlan, BulkFileError> in
+      do throws(BulkFileError) {
+        return .success(try BulkPlan.prepare(fileAt: url, settings: settings))
+      } catch {
+        return .failure(error)
+      }
+    }.value
+    switch prepared {
+    case .failure(let error):
+      mailbox.post(.bulkPreparationFailed(path: path, problem: error.description))
+    case .success(let plan):
+      do throws(PoppError) {
+        let existing = try await ExistingContacts.fetch(
+          client: client, campaignId: campaign.id, previousReport: BulkReport.path(forInput: url))
+        mailbox.post(.bulkPrepared(path: path, plan: plan, existing: existing))
+      } catch {
+        mailbox.post(
+          .bulkPreparationFailed(
+            path: path, problem: "Cannot read the campaign's conversations to avoid sending anyone twice: \(error.description)"))
+      }
+    }
+  }
+
+  private func sendBulk(campaignId: String, path: String, plan: BulkPlan, existing: ExistingContacts, businessHours: Bool) async {
+    let sender = BulkSender(client: client, campaignId: campaignId, businessHours: businessHours)
+    let mailbox = mailbox
+    let sent = await sender.send(plan.outgoing, existing: existing) { mailbox.post(.bulkProgress($0)) }
+    let results = plan.results(sent: sent)
+    let input = URL(fileURLWithPath: path)
+    let report = BulkReport.path(forInput: input)
+    var reportError: String?
+    do {
+      try BulkReport.write(results, to: report, permissionsOf: input)
+    } catch {
+      reportError = "The results file \(report.path) could not be written: \(error)"
+    }
+    let count = { (status: BulkRowResult.Status) in results.filter { $0.status == status }.count }
+    workflow.audit?.record(
+      .bulkLaunch, organization: workflow.actions.organizationId, campaign: campaignId,
+      outcome: count(.failed) == 0 ? "ok" : "failed: \(count(.failed)) rows",
+      detail: "\(input.lastPathComponent): \(count(.queued)) queued, \(count(.failed)) failed, \(count(.skipped)) skipped, \(count(.invalid)) invalid, \(count(.notSent)) not sent")
+    mailbox.post(.bulkFinished(results: results, report: reportError == nil ? report.path : nil, reportError: reportError))
+    bulkTask = nil
+    await engine.refreshNow()
   }
 
   /// Sends a form's request once (a lost answer is reported, never repeated blindly), audits

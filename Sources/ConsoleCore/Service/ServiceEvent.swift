@@ -32,6 +32,12 @@ public enum Effect: Sendable, Hashable {
   case updateCampaign(id: String, CampaignUpdateRequest)
   /// `a`: one candidate.
   case launchConversation(ConversationCreateRequest)
+  /// `b`: read and check a CSV for a campaign, and fetch who the campaign already holds.
+  case prepareBulk(campaign: Campaign, path: String, defaultCountry: String?)
+  /// Send a checked plan in batches, then write the results beside the file.
+  case sendBulk(campaignId: String, path: String, plan: BulkPlan, existing: ExistingContacts, businessHours: Bool)
+  /// Stop the CSV launch after the batch in flight.
+  case cancelBulk
 }
 
 /// How a row was touched by the latest polls, until its conversation is opened.
@@ -69,6 +75,11 @@ public enum ServiceEvent: Sendable {
   /// A form's request failed; the error names the field when the server said which.
   /// `outcomeUnknown`: the answer was lost, so the server may have acted.
   case formFailed(FieldError, outcomeUnknown: Bool)
+  case bulkPrepared(path: String, plan: BulkPlan, existing: ExistingContacts)
+  case bulkPreparationFailed(path: String, problem: String)
+  case bulkProgress(BulkProgress)
+  /// Every row's result, and the results file (or why it could not be written).
+  case bulkFinished(results: [BulkRowResult], report: String?, reportError: String?)
 
   /// A load of these conversations, indexed here (on the caller's thread).
   public static func loaded(campaigns: [Campaign], conversations: [Conversation], templates: [Template], at: Date?) -> ServiceEvent {

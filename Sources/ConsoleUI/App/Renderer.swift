@@ -73,6 +73,7 @@ public final class Renderer {
     case .audit(let entries, let scroll): Overlays.audit(entries, scroll: scroll, on: screen)
     case .campaign(let id, let scroll):
       if let campaign = state.campaign(id: id) { Overlays.campaign(campaign, state: state, scroll: scroll, on: screen) }
+    case .bulk(let bulk): BulkView.render(bulk, on: screen)
     case .form(let state):
       if let cursor = form.render(state, on: screen) { screen.placeCursor(row: cursor.row, column: cursor.column) }
     default: break

@@ -164,19 +164,29 @@ enum Overlays {
   static func prompt(_ prompt: PromptState, in rect: Rect, on screen: any Screen) {
     let canvas = screen.canvas(rect)
     canvas.fill(row: 0, column: 0, width: rect.columns, role: .prompt)
-    let lead = prompt.kind == .filter ? "/" : ":"
-    let hint =
-      prompt.kind == .filter
-      ? "  name, phone, email or external id · Enter keeps · Esc clears" : "  Tab completes · Enter runs · Esc cancels"
+    let lead: String
+    let hint: String
+    switch prompt.kind {
+    case .filter:
+      lead = "/"
+      hint = "  name, phone, email or external id · Enter keeps · Esc clears"
+    case .command:
+      lead = ":"
+      hint = "  Tab completes · Enter runs · Esc cancels"
+    case .csvPath:
+      lead = "CSV file: "
+      hint = "  Tab completes · Enter reads it (nothing is sent yet) · Esc cancels"
+    }
     let text = TerminalSanitizer.sanitize(prompt.text)
     let beforeCursor = TerminalSanitizer.sanitize(String(prompt.text.prefix(prompt.cursor)))
     // Keep the cursor on screen for long input by showing the end of it.
-    let room = rect.columns - 2
+    let leadWidth = TextWidth.columns(lead)
+    let room = rect.columns - leadWidth - 1
     let visible = TextWidth.columns(text) > room ? String(text.suffix(room / 2)) : text
     canvas.draw(lead + visible, row: 0, column: 0, width: rect.columns, role: .prompt)
-    let used = 1 + TextWidth.columns(visible)
+    let used = leadWidth + TextWidth.columns(visible)
     if used + TextWidth.columns(hint) < rect.columns { canvas.draw(hint, row: 0, column: used, role: .textDim) }
-    let cursorColumn = visible == text ? 1 + TextWidth.columns(beforeCursor) : used
+    let cursorColumn = visible == text ? leadWidth + TextWidth.columns(beforeCursor) : used
     screen.placeCursor(row: rect.row, column: rect.column + min(cursorColumn, rect.columns - 1))
   }
 }
