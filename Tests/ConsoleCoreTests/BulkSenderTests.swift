@@ -88,7 +88,8 @@ final class RecordingClient: PoppClient {
     if let refusal { throw refusal }
     let results = contacts.enumerated().map { index, contact in
       failing.contains(contact.phoneNumber ?? "")
-        ? BulkConversationResponse.Result(index: index, firstName: contact.firstName, status: .failed, error: "phoneNumber refused by the test")
+        ? BulkConversationResponse.Result(
+          index: index, firstName: contact.firstName, status: .failed, error: "phoneNumber refused by the test")
         : BulkConversationResponse.Result(index: index, firstName: contact.firstName, status: .queued)
     }
     let queued = results.count { $0.status == .queued }

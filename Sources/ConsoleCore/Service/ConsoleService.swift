@@ -130,7 +130,9 @@ public actor ConsoleService {
         mailbox.post(.actionFailed("A CSV launch is already running."))
         return
       }
-      bulkTask = Task { await self.sendBulk(campaignId: campaignId, path: path, plan: plan, existing: existing, businessHours: businessHours) }
+      bulkTask = Task {
+        await self.sendBulk(campaignId: campaignId, path: path, plan: plan, existing: existing, businessHours: businessHours)
+      }
     case .cancelBulk:
       bulkTask?.cancel()
     case .redraw, .ringBell, .saveDraft, .editExternally:
@@ -183,7 +185,9 @@ public actor ConsoleService {
     workflow.audit?.record(
       .bulkLaunch, organization: workflow.actions.organizationId, campaign: campaignId,
       outcome: count(.failed) == 0 ? "ok" : "failed: \(count(.failed)) rows",
-      detail: "\(input.lastPathComponent): \(count(.queued)) queued, \(count(.failed)) failed, \(count(.skipped)) skipped, \(count(.invalid)) invalid, \(count(.notSent)) not sent")
+      detail:
+        "\(input.lastPathComponent): \(count(.queued)) queued, \(count(.failed)) failed, \(count(.skipped)) skipped, \(count(.invalid)) invalid, \(count(.notSent)) not sent"
+    )
     mailbox.post(.bulkFinished(results: results, report: reportError == nil ? report.path : nil, reportError: reportError))
     bulkTask = nil
     await engine.refreshNow()

@@ -52,7 +52,9 @@ enum BulkView {
       let counts = BulkScreen.ResultFilter.allCases.dropFirst().map { "\($0.rawValue) \(BulkFormat.count(screen.results($0).count))" }
       lines.append(("Done: " + counts.joined(separator: " · "), .textHeader))
       if let report { lines.append(("Results written to " + TerminalSanitizer.sanitize(report), .dialog)) }
-      if let reportError { lines += TextWidth.wrap("✗ " + TerminalSanitizer.sanitize(reportError), width: inner).map { ($0, .bannerError) } }
+      if let reportError {
+        lines += TextWidth.wrap("✗ " + TerminalSanitizer.sanitize(reportError), width: inner).map { ($0, .bannerError) }
+      }
       lines.append(("", .dialog))
       let shown = screen.results(screen.filter)
       lines.append(("Showing \(screen.filter.rawValue) (\(shown.count) of \(all.count)) · Tab changes", .dialogTitle))
