@@ -71,7 +71,7 @@ public struct FormView {
     let state =
       form.isSubmitting
       ? "sending…" : problems == 0 ? "ready" : "\(problems) problem\(problems == 1 ? "" : "s")"
-    let footer = "Tab/↓ next · ↑ back · ←→ Space choose · M-Enter newline · C-s submit · Esc close (kept) · \(state)"
+    let footer = "\(state) · C-s submit · Esc close (kept) · Tab/↓ next · ↑ back · ←→ Space choose · M-Enter newline"
     canvas.draw(footer, row: height - 1, column: 2, width: width - 4, role: .dialogTitle)
     return cursor
   }
