@@ -50,10 +50,14 @@ enum CampaignRows {
   static func summary(_ campaign: Campaign?, state: AppState) -> String {
     let id = campaign?.id
     let counts: [(StatusFilter, String)] = [(.ongoing, "ongoing"), (.needsReview, "review"), (.completed, "done"), (.closed, "closed")]
-    let parts = counts.compactMap { filter, label -> String? in
+    var parts = counts.compactMap { filter, label -> String? in
       let count = state.index.count(filter: filter, campaignId: id)
       return count > 0 ? "\(count) \(label)" : nil
     }
+    // Just launched (CREATED or QUEUED): in no status tab yet, but not "no conversations".
+    let statuses = id.map { state.index.statusCounts(campaignId: $0) } ?? [:]
+    let starting = (statuses[ConversationStatus.created] ?? 0) + (statuses[ConversationStatus.queued] ?? 0)
+    if starting > 0 { parts.insert("\(starting) starting", at: 0) }
     let lead = campaign.map { typeLabel($0.type) } ?? "\(state.campaigns.count) campaigns"
     return ([lead] + (parts.isEmpty ? ["no conversations"] : parts)).joined(separator: " · ")
   }
