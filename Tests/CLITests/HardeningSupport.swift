@@ -162,6 +162,11 @@ enum Hardening {
     ProcessInfo.processInfo.environment[name].flatMap(Double.init)
   }
 
+  /// `$HARDENING_SEED` to replay a run, else a fresh one (each run reports its seed).
+  static func seed() -> UInt64 {
+    ProcessInfo.processInfo.environment["HARDENING_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64(UInt32.max))
+  }
+
   /// Appends a line to `$HARDENING_REPORT` (the scripts print it at the end) and prints it.
   static func report(_ line: String) {
     print("hardening: \(line)")
