@@ -18,7 +18,7 @@ struct PoppConsole: AsyncParsableCommand {
       """,
     subcommands: [
       ConsoleCommand.self, OverviewCommand.self, SandboxCommand.self, CampaignsCommand.self, TemplatesCommand.self,
-      ConversationsCommand.self,
+      ConversationsCommand.self, DoctorCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self)
 
