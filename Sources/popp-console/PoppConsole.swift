@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleCore
 import Foundation
 import PoppAPI
 
@@ -23,6 +24,7 @@ struct PoppConsole: AsyncParsableCommand {
     defaultSubcommand: ConsoleCommand.self)
 
   static func main() async {
+    startLogging()
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? any AsyncParsableCommand {
@@ -65,4 +67,28 @@ extension PoppError {
     if case .invalidConfiguration = self { return true }
     return false
   }
+}
+
+extension PoppConsole {
+  /// Logs go to a file from the first moment (never to the terminal, which the console owns).
+  /// The level is read here, before the arguments are parsed, so that parsing itself and every
+  /// command log alike; `--log-level` is declared by `LoggingOption` for help and validation.
+  static func startLogging() {
+    let environment = ProcessInfo.processInfo.environment
+    let (config, _) = ConnectionLoading.config(environment: environment)
+    let (choice, problem) = LogSetup.choose(
+      arguments: Array(CommandLine.arguments.dropFirst()), environment: environment, configLevel: config.logLevel)
+    LogSetup.bootstrap(choice, file: ConsolePaths(environment: environment).logFile)
+    if let problem { FileHandle.standardError.write(Data("popp-console: \(problem)\n".utf8)) }
+  }
+}
+
+/// `--log-level`, read by `startLogging` before parsing; declared here so that help lists it.
+struct LoggingOption: ParsableArguments {
+  @Option(
+    name: .customLong("log-level"),
+    help: ArgumentHelp(
+      "Log to $XDG_STATE_HOME/popp-console/popp-console.log at this level: trace, debug, info (default), notice, warning, error, critical or off.",
+      valueName: "LEVEL"))
+  var logLevel: String?
 }

@@ -19,7 +19,13 @@ struct CLI {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.environment = environment.merging(["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]) { mine, _ in mine }
+    // Never the real home's config, state or log, unless a test says where.
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("popp-cli-home")
+    let defaults = [
+      "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path,
+      "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
+    ]
+    process.environment = environment.merging(defaults) { mine, _ in mine }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -125,8 +125,11 @@ public final class HTTPPoppClient: PoppClient {
     var attempt = 1
     while true {
       let failure: PoppError
+      RequestLog.sent(request, attempt: attempt)
+      let started = Date()
       do {
         let (data, response) = try await perform(request)
+        RequestLog.answered(request, status: response.statusCode, started: started)
         if (200..<300).contains(response.statusCode) {
           do { return try PoppJSON.makeDecoder().decode(Response.self, from: data) } catch {
             failure = .invalidResponse("\(method.rawValue) /\(path): \(PoppJSON.describe(error))")
@@ -137,10 +140,10 @@ public final class HTTPPoppClient: PoppClient {
       } catch {
         failure = error
       }
-      guard
-        let delay = configuration.retryPolicy.delay(
-          after: failure, attempt: attempt, idempotent: method.isIdempotent, randomUnit: Double.random(in: 0..<1))
-      else { throw failure }
+      let delay = configuration.retryPolicy.delay(
+        after: failure, attempt: attempt, idempotent: method.isIdempotent, randomUnit: Double.random(in: 0..<1))
+      RequestLog.failed(request, failure, retryIn: delay)
+      guard let delay else { throw failure }
       do { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) } catch { throw failure }
       attempt += 1
     }

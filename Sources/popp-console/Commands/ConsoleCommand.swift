@@ -18,6 +18,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     1
   @OptionGroup var polling: PollingOptions
   @OptionGroup var country: DefaultCountryOption
+  @OptionGroup var logging: LoggingOption
   @Option(
     name: .customLong("profile"),
     help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"))

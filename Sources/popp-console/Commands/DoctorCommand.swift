@@ -13,6 +13,7 @@ struct DoctorCommand: AsyncParsableCommand {
 
   @Option(name: .customLong("profile"), help: ArgumentHelp("Check [profiles.NAME] of the config file.", valueName: "NAME"))
   var profile: String?
+  @OptionGroup var logging: LoggingOption
 
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment

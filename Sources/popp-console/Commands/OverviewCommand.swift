@@ -14,6 +14,7 @@ struct OverviewCommand: AsyncParsableCommand {
   @Option(name: .customLong("demo-size"), help: "Conversations of demo data in the built-in sandbox.") var demoSize = 200
   @Option(name: .customLong("profile"), help: ArgumentHelp("Connect as [profiles.NAME] of the config file.", valueName: "NAME"))
   var profile: String?
+  @OptionGroup var logging: LoggingOption
 
   func run() async throws {
     let settings = try ConnectionLoading.resolve(profile: profile, environment: ProcessInfo.processInfo.environment).settings

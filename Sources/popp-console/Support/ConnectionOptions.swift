@@ -13,6 +13,8 @@ struct APIOptions: ParsableArguments {
     help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"))
   var profile: String?
 
+  @OptionGroup var logging: LoggingOption
+
   /// Where to connect: flags, then the environment, then the config file.
   func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ResolvedConnection {
     try ConnectionLoading.resolve(profile: profile, environment: environment)
