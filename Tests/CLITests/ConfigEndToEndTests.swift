@@ -19,77 +19,83 @@ import Testing
     sandbox.environment.filter { !["POPP_API_KEY", "POPP_ORGANIZATION_ID", "POPP_BASE_URL"].contains($0.key) }
   }
 
-  @Test func aProfileConnectsAndAReadableFileHoldingItsKeyIsRefused() throws {
-    let sandbox = try SandboxProcess()
-    defer { _ = sandbox.stop() }
-    let url = sandbox.environment["POPP_BASE_URL"]!
-    let config = """
-      [profiles.local]
-      organization-id = "sandbox-org"
-      base-url = "\(url)"
-      api-key = "sandbox-key"
+  @Test func aProfileConnectsAndAReadableFileHoldingItsKeyIsRefused() async throws {
+    try await offPool {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let url = sandbox.environment["POPP_BASE_URL"]!
+      let config = """
+        [profiles.local]
+        organization-id = "sandbox-org"
+        base-url = "\(url)"
+        api-key = "sandbox-key"
 
-      [profiles.other]
-      organization-id = "someone-else"
-      base-url = "\(url)"
-      api-key-command = ["printf", "wrong-key"]
-      """
-    let home = try configHome(config, mode: 0o644)
-    defer { try? FileManager.default.removeItem(at: home) }
-    var environment = withoutCredentials(sandbox)
-    environment["XDG_CONFIG_HOME"] = home.path
-    var result = try CLI.run(["campaigns", "list", "--profile", "local"], environment: environment)
-    #expect(result.status == 2)
-    #expect(result.stderr.contains("holds an API key and can be read by its group and every other user (mode 644)"))
-    #expect(result.stderr.contains("chmod 600"))
-    #expect(result.stdout.isEmpty, "nothing was fetched")
+        [profiles.other]
+        organization-id = "someone-else"
+        base-url = "\(url)"
+        api-key-command = ["printf", "wrong-key"]
+        """
+      let home = try configHome(config, mode: 0o644)
+      defer { try? FileManager.default.removeItem(at: home) }
+      var environment = withoutCredentials(sandbox)
+      environment["XDG_CONFIG_HOME"] = home.path
+      var result = try CLI.run(["campaigns", "list", "--profile", "local"], environment: environment)
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("holds an API key and can be read by its group and every other user (mode 644)"))
+      #expect(result.stderr.contains("chmod 600"))
+      #expect(result.stdout.isEmpty, "nothing was fetched")
 
-    try FileManager.default.setAttributes(
-      [.posixPermissions: 0o600], ofItemAtPath: home.appendingPathComponent("popp-console/config.toml").path)
-    result = try CLI.run(["campaigns", "list", "--profile", "local"], environment: environment)
-    #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("Senior Software Engineer"))
+      try FileManager.default.setAttributes(
+        [.posixPermissions: 0o600], ofItemAtPath: home.appendingPathComponent("popp-console/config.toml").path)
+      result = try CLI.run(["campaigns", "list", "--profile", "local"], environment: environment)
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("Senior Software Engineer"))
 
-    environment["POPP_PROFILE"] = "other"
-    result = try CLI.run(["campaigns", "list"], environment: environment)
-    #expect(result.status == 1, "POPP_PROFILE chose the profile with the wrong key")
-    result = try CLI.run(["campaigns", "list", "--profile", "local"], environment: environment)
-    #expect(result.status == 0, "--profile beats POPP_PROFILE")
-    result = try CLI.run(["campaigns", "list", "--profile", "missing"], environment: environment)
-    #expect(result.status == 2)
-    #expect(result.stderr.contains("known: local, other"))
+      environment["POPP_PROFILE"] = "other"
+      result = try CLI.run(["campaigns", "list"], environment: environment)
+      #expect(result.status == 1, "POPP_PROFILE chose the profile with the wrong key")
+      result = try CLI.run(["campaigns", "list", "--profile", "local"], environment: environment)
+      #expect(result.status == 0, "--profile beats POPP_PROFILE")
+      result = try CLI.run(["campaigns", "list", "--profile", "missing"], environment: environment)
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("known: local, other"))
+    }
   }
 
-  @Test func doctorAgainstAReachableAndAnUnreachableServer() throws {
-    let sandbox = try SandboxProcess()
-    let environment = sandbox.environment.merging(["TERM": "xterm-256color"]) { $1 }
-    var result = try CLI.run(["doctor"], environment: environment)
-    #expect(result.status == 0, "\(result.stdout)")
-    #expect(result.stdout.contains("✓ organization sandbox-org (from POPP_ORGANIZATION_ID)"))
-    #expect(result.stdout.contains("✓ reached the API in"))
-    #expect(result.stdout.contains("Everything looks right."))
-    #expect(!result.stdout.contains("sandbox-key") && !result.stderr.contains("sandbox-key"), "the key is never printed")
-    _ = sandbox.stop()
-    #expect(result.stdout.contains("✓ TERM xterm-256color: 256 colours"))
-    result = try CLI.run(["doctor"], environment: environment)
-    #expect(result.status == 1)
-    #expect(result.stdout.contains("✗ cannot use the API"))
-    #expect(result.stdout.contains("To fix:"))
-    #expect(result.stdout.contains("check the base URL, the network and any proxy"))
+  @Test func doctorAgainstAReachableAndAnUnreachableServer() async throws {
+    try await offPool {
+      let sandbox = try SandboxProcess()
+      let environment = sandbox.environment.merging(["TERM": "xterm-256color"]) { $1 }
+      var result = try CLI.run(["doctor"], environment: environment)
+      #expect(result.status == 0, "\(result.stdout)")
+      #expect(result.stdout.contains("✓ organization sandbox-org (from POPP_ORGANIZATION_ID)"))
+      #expect(result.stdout.contains("✓ reached the API in"))
+      #expect(result.stdout.contains("Everything looks right."))
+      #expect(!result.stdout.contains("sandbox-key") && !result.stderr.contains("sandbox-key"), "the key is never printed")
+      _ = sandbox.stop()
+      #expect(result.stdout.contains("✓ TERM xterm-256color: 256 colours"))
+      result = try CLI.run(["doctor"], environment: environment)
+      #expect(result.status == 1)
+      #expect(result.stdout.contains("✗ cannot use the API"))
+      #expect(result.stdout.contains("To fix:"))
+      #expect(result.stdout.contains("check the base URL, the network and any proxy"))
+    }
   }
 
-  @Test func theKeyNeverReachesTheLogEvenAtTrace() throws {
-    let sandbox = try SandboxProcess()
-    defer { _ = sandbox.stop() }
-    let result = try CLI.run(["conversations", "list", "--log-level", "trace"], environment: sandbox.environment)
-    #expect(result.status == 0, "\(result.stderr)")
-    let log = try String(contentsOf: sandbox.stateHome.appendingPathComponent("popp-console/popp-console.log"), encoding: .utf8)
-    #expect(log.contains("→ GET /v1/conversations"), "requests are logged")
-    #expect(log.contains("X-Api-Key: [redacted]"), "headers are logged at trace, the key redacted")
-    #expect(!log.contains("sandbox-key"), "the key itself is absent")
-    let mode =
-      try FileManager.default.attributesOfItem(
-        atPath: sandbox.stateHome.appendingPathComponent("popp-console/popp-console.log").path)[.posixPermissions] as? Int
-    #expect(mode == 0o600)
+  @Test func theKeyNeverReachesTheLogEvenAtTrace() async throws {
+    try await offPool {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let result = try CLI.run(["conversations", "list", "--log-level", "trace"], environment: sandbox.environment)
+      #expect(result.status == 0, "\(result.stderr)")
+      let log = try String(contentsOf: sandbox.stateHome.appendingPathComponent("popp-console/popp-console.log"), encoding: .utf8)
+      #expect(log.contains("→ GET /v1/conversations"), "requests are logged")
+      #expect(log.contains("X-Api-Key: [redacted]"), "headers are logged at trace, the key redacted")
+      #expect(!log.contains("sandbox-key"), "the key itself is absent")
+      let mode =
+        try FileManager.default.attributesOfItem(
+          atPath: sandbox.stateHome.appendingPathComponent("popp-console/popp-console.log").path)[.posixPermissions] as? Int
+      #expect(mode == 0o600)
+    }
   }
 }

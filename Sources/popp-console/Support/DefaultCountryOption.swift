@@ -25,7 +25,10 @@ struct DefaultCountryOption: ParsableArguments {
       return try Self.check(flag, source: "--default-country")
     }
     if let connection {
-      let source = connection.profile?.defaultCountry != nil ? "default-country of profile \(connection.profile!.name)" : "default-country"
+      let file = ConsoleSetup.shown(ConsolePaths(environment: environment).configFile, environment: environment)
+      let source =
+        connection.profile?.defaultCountry != nil
+        ? "default-country of profile \(connection.profile!.name) in \(file)" : "default-country in \(file)"
       return try connection.defaultCountry.flatMap { try Self.check($0, source: source) }
     }
     let file = ConsolePaths(environment: environment).configFile
