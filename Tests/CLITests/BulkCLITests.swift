@@ -78,6 +78,16 @@ import Testing
     #expect(again.stderr.contains("nothing valid to send") && again.stderr.contains("2 already in the campaign"))
     #expect(try fixture.conversationCount() == before + 2)
     #expect(try BulkReport.read(fixture.report) == results, "the results file is left as it was")
+
+    // The same file on another campaign: nothing of it is there yet.
+    let listed = try CLI.run(["campaigns", "list", "--json"], environment: fixture.sandbox.environment)
+    let other = try #require(
+      try PoppJSON.makeDecoder().decode([Campaign].self, from: Data(listed.stdout.utf8)).first {
+        $0.channel == .sms && $0.campaignStatus == .live && $0.id != fixture.campaignId
+      })
+    let elsewhere = try CLI.run(
+      ["conversations", "bulk", "--campaign", other.id, "--csv", fixture.csv.path, "--dry-run"], environment: fixture.sandbox.environment)
+    #expect(elsewhere.stdout.contains("ready to send:           2") && elsewhere.stdout.contains("already in the campaign: 0"))
   }
 
   @Test func aCleanFileExitsZeroAndItsJSONParses() throws {

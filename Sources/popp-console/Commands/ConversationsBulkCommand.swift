@@ -99,7 +99,7 @@ extension ConversationsCommand {
       let results = plan.results(sent: sent)
       var writeProblem: String?
       do {
-        try BulkReport.write(results, to: reportURL, permissionsOf: input)
+        try BulkReport.write(results, campaignId: target.id, to: reportURL, permissionsOf: input)
       } catch {
         writeProblem = "could not write \(reportURL.path): \(error)"
       }
