@@ -39,10 +39,11 @@ import Testing
 
       """
     let parsed = try table(text)
-    #expect(parsed.records.map(\.fields) == [
-      ["Ada", "likes maths, poetry", "+1"], ["Bob", "line one\nline two\nline three", "+2"], ["Cé \"the\" one", "", "+3"],
-      ["Dee", "x", "+4"],
-    ])
+    #expect(
+      parsed.records.map(\.fields) == [
+        ["Ada", "likes maths, poetry", "+1"], ["Bob", "line one\nline two\nline three", "+2"], ["Cé \"the\" one", "", "+3"],
+        ["Dee", "x", "+4"],
+      ])
     #expect(parsed.records.map(\.line) == [2, 3, 6, 7])
   }
 

@@ -8,7 +8,8 @@ import Testing
   func plan(_ text: String, channel: Channel = .sms, country: String? = nil, overrides: [String] = []) throws -> BulkPlan {
     try BulkPlan.prepare(
       data: Data(text.utf8),
-      settings: BulkImportSettings(channel: channel, defaultCountry: country, overrides: try overrides.map { try ColumnOverride.parse($0) }))
+      settings: BulkImportSettings(channel: channel, defaultCountry: country, overrides: try overrides.map { try ColumnOverride.parse($0) })
+    )
   }
 
   @Test(arguments: [
@@ -150,9 +151,10 @@ import Testing
       """)
     #expect(plan.rows.map(\.state) == [.ready, .duplicate(ofLine: 2), .ready, .duplicate(ofLine: 4), .ready])
     #expect(plan.counts.duplicates == 2)
-    #expect(plan.problems().map(\.description) == [
-      "line 3: duplicate of line 2 (same externalId \"A-1\")", "line 5: duplicate of line 4 (same phoneNumber \"+447700900002\")",
-    ])
+    #expect(
+      plan.problems().map(\.description) == [
+        "line 3: duplicate of line 2 (same externalId \"A-1\")", "line 5: duplicate of line 4 (same phoneNumber \"+447700900002\")",
+      ])
   }
 
   @Test func rowsAlreadyInTheCampaignAreSkippedByTheirKey() throws {
@@ -171,7 +173,8 @@ import Testing
     existing.keys.formUnion(ContactKey.all(externalId: "X-9", phoneNumber: "+447700900002", emailAddress: nil))
     existing.add(report: [
       BulkRowResult(line: 5, contact: BulkContact(firstName: "Dee", phoneNumber: "+447700900004"), status: .queued, reason: nil),
-      BulkRowResult(line: 4, contact: BulkContact(firstName: "Cé", phoneNumber: "+447700900003", externalId: "C-3"), status: .failed, reason: "x"),
+      BulkRowResult(
+        line: 4, contact: BulkContact(firstName: "Cé", phoneNumber: "+447700900003", externalId: "C-3"), status: .failed, reason: "x"),
     ])
     let skipped = plan.skipping(existing: existing)
     #expect(skipped.rows.map(\.state) == [.alreadyInCampaign, .alreadyInCampaign, .ready, .alreadyInCampaign])
@@ -205,7 +208,9 @@ import Testing
     #expect(BulkReport.path(forInput: folder.appendingPathComponent("list.TXT")).lastPathComponent == "list.TXT.results.csv")
     let results = [
       BulkRowResult(
-        line: 2, contact: BulkContact(firstName: "Zoë \"Z\"", lastName: "O'Neil, Jr.", phoneNumber: "+447700900001", externalId: "A-1",
+        line: 2,
+        contact: BulkContact(
+          firstName: "Zoë \"Z\"", lastName: "O'Neil, Jr.", phoneNumber: "+447700900001", externalId: "A-1",
           additionalContext: "two\nlines", closePreviousConversations: true), status: .queued, reason: nil),
       BulkRowResult(line: 9, contact: BulkContact(firstName: "陳"), status: .invalid, reason: "phoneNumber is required for SMS campaigns"),
     ]
@@ -217,6 +222,7 @@ import Testing
     #expect(try BulkReport.read(report, campaignId: "camp-2").isEmpty, "another campaign's results do not count there")
     let text = try String(contentsOf: report, encoding: .utf8)
     #expect(text.hasPrefix("line,firstName,lastName,phoneNumber,emailAddress,externalId,openingMessage,additionalContext,"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["applicants.results.csv"], "no temporary file left")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["applicants.results.csv"], "no temporary file left")
   }
 }

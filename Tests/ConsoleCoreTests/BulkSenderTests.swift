@@ -39,7 +39,7 @@ import Testing
     #expect(results.map(\.line) == [2, 3, 4])
     #expect(results[1].reason == "phoneNumber refused by the test")
     let seen = progress.withLock { $0 }
-    #expect(seen.map(\.sent) == [0, 2, 3, 3])
+    #expect(seen.map(\.sent) == [0, 2, 3], "at the start, then after each batch")
     #expect(seen.last.map { [$0.total, $0.queued, $0.failed] } == [3, 2, 1])
   }
 
@@ -88,7 +88,8 @@ final class RecordingClient: PoppClient {
     if let refusal { throw refusal }
     let results = contacts.enumerated().map { index, contact in
       failing.contains(contact.phoneNumber ?? "")
-        ? BulkConversationResponse.Result(index: index, firstName: contact.firstName, status: .failed, error: "phoneNumber refused by the test")
+        ? BulkConversationResponse.Result(
+          index: index, firstName: contact.firstName, status: .failed, error: "phoneNumber refused by the test")
         : BulkConversationResponse.Result(index: index, firstName: contact.firstName, status: .queued)
     }
     let queued = results.count { $0.status == .queued }

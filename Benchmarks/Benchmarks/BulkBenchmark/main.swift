@@ -131,4 +131,6 @@ for run in 1...runs {
 print(
   "whole launch (prepare, read the campaign, send, write results): median \(ms(median(launches.map(\.total)))) (target < 3 s); "
     + "send alone median \(ms(median(launches.map(\.send))))")
-print("largest gap between progress updates: median \(ms(median(launches.map(\.largestGap)))), worst \(ms(launches.map(\.largestGap).max()!)) (target ≤ 250 ms)")
+print(
+  "largest gap between progress updates: median \(ms(median(launches.map(\.largestGap)))), worst \(ms(launches.map(\.largestGap).max()!)) (target ≤ 250 ms)"
+)

@@ -12,32 +12,46 @@ public enum BulkField: String, CaseIterable, Sendable, Hashable, Comparable {
   public var spellings: [String] {
     switch self {
     case .firstName:
-      ["firstname", "first", "forename", "forenames", "givenname", "given", "fname", "christianname", "candidatefirstname",
-       "applicantfirstname", "contactfirstname", "participantfirstname"]
+      [
+        "firstname", "first", "forename", "forenames", "givenname", "given", "fname", "christianname", "candidatefirstname",
+        "applicantfirstname", "contactfirstname", "participantfirstname",
+      ]
     case .lastName:
-      ["lastname", "last", "surname", "familyname", "lname", "candidatelastname", "applicantlastname", "contactlastname",
-       "participantlastname", "candidatesurname"]
+      [
+        "lastname", "last", "surname", "familyname", "lname", "candidatelastname", "applicantlastname", "contactlastname",
+        "participantlastname", "candidatesurname",
+      ]
     case .name:
       ["name", "fullname", "candidatename", "applicantname", "contactname", "participantname", "candidate", "applicant"]
     case .phoneNumber:
-      ["phonenumber", "phone", "phoneno", "mobile", "mobilenumber", "mobileno", "mobilephone", "mobilephonenumber", "cell",
-       "cellphone", "cellnumber", "cellphonenumber", "telephone", "telephonenumber", "tel", "telno", "contactnumber",
-       "whatsapp", "whatsappnumber", "msisdn", "candidatephone", "applicantphone", "participantphonenumber"]
+      [
+        "phonenumber", "phone", "phoneno", "mobile", "mobilenumber", "mobileno", "mobilephone", "mobilephonenumber", "cell",
+        "cellphone", "cellnumber", "cellphonenumber", "telephone", "telephonenumber", "tel", "telno", "contactnumber",
+        "whatsapp", "whatsappnumber", "msisdn", "candidatephone", "applicantphone", "participantphonenumber",
+      ]
     case .emailAddress:
-      ["emailaddress", "email", "mail", "emailid", "candidateemail", "applicantemail", "contactemail", "personalemail",
-       "participantemailaddress"]
+      [
+        "emailaddress", "email", "mail", "emailid", "candidateemail", "applicantemail", "contactemail", "personalemail",
+        "participantemailaddress",
+      ]
     case .externalId:
-      ["externalid", "candidateid", "applicantid", "applicationid", "id", "ref", "reference", "candidatereference",
-       "candidateref", "applicantreference", "externalreference", "atsid"]
+      [
+        "externalid", "candidateid", "applicantid", "applicationid", "id", "ref", "reference", "candidatereference",
+        "candidateref", "applicantreference", "externalreference", "atsid",
+      ]
     case .openingMessage:
       // Not a bare "Message": in ATS exports that is often the candidate's own cover note.
       ["openingmessage", "firstmessage", "customopeningmessage", "openingtext"]
     case .additionalContext:
-      ["additionalcontext", "context", "notes", "note", "comments", "comment", "additionalinformation", "additionalinfo",
-       "remarks"]
+      [
+        "additionalcontext", "context", "notes", "note", "comments", "comment", "additionalinformation", "additionalinfo",
+        "remarks",
+      ]
     case .closePreviousConversations:
-      ["closepreviousconversations", "closepreviousconversation", "closeprevious", "closeexistingconversations",
-       "closeexisting"]
+      [
+        "closepreviousconversations", "closepreviousconversation", "closeprevious", "closeexistingconversations",
+        "closeexisting",
+      ]
     }
   }
 

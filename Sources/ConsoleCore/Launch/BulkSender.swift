@@ -68,7 +68,6 @@ public struct BulkSender: Sendable {
       run.report()
       start = end
     }
-    run.report()
     return run.results.enumerated().map { index, result in
       result ?? BulkRowResult(line: rows[index].line, contact: rows[index].contact, status: .notSent, reason: BulkRowResult.cancelled)
     }

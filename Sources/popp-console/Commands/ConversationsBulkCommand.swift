@@ -27,7 +27,9 @@ extension ConversationsCommand {
       name: .customLong("default-country"),
       help: "Country of phone numbers written without one, e.g. GB (default: default-country in the config).")
     var defaultCountry: String?
-    @Option(name: .customLong("map"), help: ArgumentHelp("Read a field from a named column: firstName=\"Given\" (repeatable).", valueName: "FIELD=HEADER"))
+    @Option(
+      name: .customLong("map"),
+      help: ArgumentHelp("Read a field from a named column: firstName=\"Given\" (repeatable).", valueName: "FIELD=HEADER"))
     var mappings: [String] = []
     @Option(help: "Force the delimiter: , ; tab (default: detected from the header line).") var delimiter: String?
     @Option(name: .customLong("batch-size"), help: "Contacts per request (1–10000).") var batchSize = BulkSender.defaultBatchSize
@@ -69,7 +71,8 @@ extension ConversationsCommand {
       if let problem = existing.reportProblem { StandardError.print("warning: " + Output.clean(problem)) }
       if !force { plan = plan.skipping(existing: existing) }
       let counts = plan.counts
-      let preview = ["Campaign: \(target.campaignTitle) (\(target.channel.rawValue), \(target.campaignStatus.rawValue))"] + plan.previewLines()
+      let preview =
+        ["Campaign: \(target.campaignTitle) (\(target.channel.rawValue), \(target.campaignStatus.rawValue))"] + plan.previewLines()
 
       if dryRun {
         if options.json {

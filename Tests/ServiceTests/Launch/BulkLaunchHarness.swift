@@ -98,11 +98,15 @@ final class BulkHookedClient: PoppClient {
   {
     try await base.listMessages(conversationId: conversationId, sortDirection: sortDirection, limit: limit, nextToken: nextToken)
   }
-  func takeOver(conversationId: String) async throws(PoppError) -> TakeoverResponse { try await base.takeOver(conversationId: conversationId) }
+  func takeOver(conversationId: String) async throws(PoppError) -> TakeoverResponse {
+    try await base.takeOver(conversationId: conversationId)
+  }
   func sendMessage(conversationId: String, _ request: SendMessageRequest) async throws(PoppError) -> Message {
     try await base.sendMessage(conversationId: conversationId, request)
   }
-  func handBack(conversationId: String) async throws(PoppError) -> HandBackResponse { try await base.handBack(conversationId: conversationId) }
+  func handBack(conversationId: String) async throws(PoppError) -> HandBackResponse {
+    try await base.handBack(conversationId: conversationId)
+  }
 }
 
 /// `count` applicants with unique UK mobiles and candidate ids, one per line.

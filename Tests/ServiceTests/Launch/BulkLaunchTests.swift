@@ -27,7 +27,9 @@ import Testing
     #expect(plan.counts.ready == 2 && plan.counts.invalid == 2)
     // The invalid rows go too, as they are, so the server's own verdict can be compared
     // with the local one: the server must refuse each of them, alone, on its own line.
-    let everything = plan.rows.map { BulkOutgoing(line: $0.line, contact: $0.contact, key: ContactKey(.externalId, $0.contact.externalId!)) }
+    let everything = plan.rows.map {
+      BulkOutgoing(line: $0.line, contact: $0.contact, key: ContactKey(.externalId, $0.contact.externalId!))
+    }
     let existing = try await ExistingContacts.fetch(client: harness.client, campaignId: harness.campaign.id)
     let sent = await BulkSender(client: harness.client, campaignId: harness.campaign.id, batchSize: 3).send(everything, existing: existing)
 
@@ -65,7 +67,9 @@ import Testing
         plan.outgoing, existing: try await ExistingContacts.fetch(client: harness.client, campaignId: harness.campaign.id)))
     try await harness.control.clearFaults()
     try BulkReport.write(first, campaignId: harness.campaign.id, to: report)
-    #expect(first.map(\.status) == Array(repeating: .queued, count: 4) + Array(repeating: .failed, count: 4) + Array(repeating: .notSent, count: 4))
+    #expect(
+      first.map(\.status) == Array(repeating: .queued, count: 4) + Array(repeating: .failed, count: 4)
+        + Array(repeating: .notSent, count: 4))
     #expect(flaky.sentContacts.map(\.count) == [4, 4, 4, 4], "batch 2 sent three times, batch 3 never")
     #expect(first[4].reason?.contains("not found in the campaign") == true)
 
