@@ -85,7 +85,9 @@ print("  rows \(counts.rows), ready \(counts.ready), invalid \(counts.invalid), 
 // simulation queues the new conversations while later batches arrive).
 struct Launch {
   var total: Double
+  var read: Double
   var send: Double
+  var write: Double
   var largestGap: Double
   var queued: Int
   var requests: Int
@@ -106,6 +108,7 @@ for run in 1...runs {
     client: client, campaignId: campaign.id, previousReport: BulkReport.path(forInput: csv))
   let ready = prepared.skipping(existing: existing)
   let sendStart = ContinuousClock.now
+  let readTime = seconds(sendStart - start)
   gaps.withLock { $0 = (sendStart, 0) }
   let sent = await BulkSender(client: client, campaignId: campaign.id, batchSize: batchSize).send(ready.outgoing, existing: existing) { _ in
     let now = ContinuousClock.now
@@ -115,16 +118,20 @@ for run in 1...runs {
     }
   }
   let sendTime = seconds(ContinuousClock.now - sendStart)
+  let writeStart = ContinuousClock.now
   let results = ready.results(sent: sent)
   try BulkReport.write(results, campaignId: campaign.id, to: folder.appendingPathComponent("run-\(run).results.csv"), permissionsOf: csv)
+  let writeTime = seconds(ContinuousClock.now - writeStart)
   let total = seconds(ContinuousClock.now - start)
   let requests = try await sandbox.control().stats().count("POST /v1/conversations/bulk")
   let launch = Launch(
-    total: total, send: sendTime, largestGap: gaps.withLock { $0.largest }, queued: sent.count { $0.status == .queued },
+    total: total, read: readTime, send: sendTime, write: writeTime, largestGap: gaps.withLock { $0.largest },
+    queued: sent.count { $0.status == .queued },
     requests: requests)
   launches.append(launch)
   print(
-    "  run \(run): launch \(ms(launch.total)) (send \(ms(launch.send))), largest gap between progress updates \(ms(launch.largestGap)), "
+    "  run \(run): launch \(ms(launch.total)) (prepare and read the campaign \(ms(launch.read)), send \(ms(launch.send)), "
+      + "results file \(ms(launch.write))), largest gap between progress updates \(ms(launch.largestGap)), "
       + "queued \(launch.queued) in \(launch.requests) requests")
   await sandbox.stop()
 }
