@@ -216,8 +216,10 @@ import Testing
     ]
     let report = BulkReport.path(forInput: input)
     try Data("old".utf8).write(to: report)
-    try BulkReport.write(results, to: report)
+    try BulkReport.write(results, campaignId: "camp-1", to: report)
     #expect(try BulkReport.read(report) == results)
+    #expect(try BulkReport.read(report, campaignId: "camp-1") == results)
+    #expect(try BulkReport.read(report, campaignId: "camp-2").isEmpty, "another campaign's results do not count there")
     let text = try String(contentsOf: report, encoding: .utf8)
     #expect(text.hasPrefix("line,firstName,lastName,phoneNumber,emailAddress,externalId,openingMessage,additionalContext,"))
     #expect(

@@ -177,7 +177,7 @@ public actor ConsoleService {
     let report = BulkReport.path(forInput: input)
     var reportError: String?
     do {
-      try BulkReport.write(results, to: report, permissionsOf: input)
+      try BulkReport.write(results, campaignId: campaignId, to: report, permissionsOf: input)
     } catch {
       reportError = "The results file \(report.path) could not be written: \(error)"
     }
