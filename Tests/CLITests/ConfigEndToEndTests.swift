@@ -82,6 +82,44 @@ import Testing
     }
   }
 
+  @Test func profileSwitchesOrganizationInTheConsoleWithItsAccent() async throws {
+    try await offPool {
+      let sandbox = try SandboxProcess(["--org", "org-a:key-a", "--org", "org-b:key-b"])
+      defer { _ = sandbox.stop() }
+      let url = sandbox.environment["POPP_BASE_URL"]!
+      let config = """
+        profile = "agency-a"
+        [profiles.agency-a]
+        organization-id = "org-a"
+        base-url = "\(url)"
+        api-key-command = ["printf", "key-a"]
+        accent = "green"
+
+        [profiles.agency-b]
+        organization-id = "org-b"
+        base-url = "\(url)"
+        api-key-command = ["printf", "key-b"]
+        accent = "#c00000"
+        """
+      let session = try TmuxSession(columns: 120, rows: 30, arguments: "", config: config, environment: withoutCredentials(sandbox))
+      try session.wait(for: "profile a") { $0.contains("agency-a · org org-a") && $0.contains("25 conversations") }
+      let badgeA = try session.tmux(["capture-pane", "-e", "-p", "-t", "console"]).split(separator: "\n").first ?? ""
+      try session.send(":")
+      try session.send("-l", "profile agency-b")
+      try session.send("Enter")
+      try session.wait(for: "profile b") { $0.contains("agency-b · org org-b") && $0.contains("25 conversations") }
+      let badgeB = try session.tmux(["capture-pane", "-e", "-p", "-t", "console"]).split(separator: "\n").first ?? ""
+      // The colours of the title bar, without its text: each profile's badge has its own.
+      func colours(_ line: Substring) -> [String] {
+        line.split(separator: "\u{1B}").map { String($0.prefix { $0 != "m" }) }.filter { $0.hasPrefix("[") }
+      }
+      #expect(colours(badgeA) != colours(badgeB), "\(colours(badgeA)) vs \(colours(badgeB))")
+      try session.send("q")
+      try session.wait(for: "exit") { _ in session.exitStatus != nil }
+      #expect(session.exitStatus == "0")
+    }
+  }
+
   @Test func theKeyNeverReachesTheLogEvenAtTrace() async throws {
     try await offPool {
       let sandbox = try SandboxProcess()

@@ -18,11 +18,12 @@ final class TmuxSession {
     let configFolder = home.appendingPathComponent("config/popp-console")
     try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
     if let config { try Data(config.utf8).write(to: configFolder.appendingPathComponent("config.toml")) }
+    // SwiftPM runs tests with NO_COLOR=1; the console under test gets a terminal's colours.
     // The shell records the console's exit status in a file (tmux does not always report it),
     // then keeps the pane alive: a dead pane's cursor and modes are tmux's, not what the console left.
     let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     command =
-      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status; exec sleep 600"
+      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL -u NO_COLOR HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status; exec sleep 600"
     // The server this starts inherits the client's stdout: it must not be our pipe, or reading
     // to its end would wait for the server to exit.
     try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "console", "-x", String(columns), "-y", String(rows), command], capture: false)
