@@ -71,7 +71,7 @@ import Testing
       #expect(results.map(\.status) == [.queued, .invalid, .skipped, .queued])
       #expect(results[0].contact.phoneNumber == "+447700900001", "the number as sent")
       #expect(results[0].contact.additionalContext == "prefers evenings; ask about\nthe night shift")
-      #expect(results[1].reason?.contains("needs a default country") == true)
+      #expect(results[1].reason?.contains("no default country is set") == true)
 
       // Run again: the two queued rows are in the campaign, the invalid one still is.
       let again = try fixture.bulk(["--yes"])

@@ -99,7 +99,7 @@ import Testing
     }
     #expect(problems.count == 1)
     #expect(problems[0].hasPrefix("phoneNumber \"07700 900123\""))
-    #expect(problems[0].contains("needs a default country"))
+    #expect(problems[0].contains("no default country is set"))
     #expect(without.problems().map(\.description).first?.hasPrefix("line 2: phoneNumber") == true)
 
     // With GB the row is whatever the normaliser makes of it: the normalised number when it
