@@ -72,6 +72,10 @@ import Testing
       #expect(results[0].contact.phoneNumber == "+447700900001", "the number as sent")
       #expect(results[0].contact.additionalContext == "prefers evenings; ask about\nthe night shift")
       #expect(results[1].reason?.contains("no default country is set") == true)
+      let audit = try String(
+        contentsOf: fixture.sandbox.stateHome.appendingPathComponent("popp-console/audit.log"), encoding: .utf8)
+      #expect(audit.contains("\"bulk-launch\"") && audit.contains("2 queued, 0 failed, 1 skipped, 1 invalid"))
+      #expect(!audit.contains("+447700900001"), "the audit log names no candidate")
 
       // Run again: the two queued rows are in the campaign, the invalid one still is.
       let again = try fixture.bulk(["--yes"])

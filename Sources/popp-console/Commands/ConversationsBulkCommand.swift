@@ -98,6 +98,8 @@ extension ConversationsCommand {
 
       let sent = await send(plan.outgoing, to: target, client: client, existing: existing)
       let results = plan.results(sent: sent)
+      AuditLog(path: AuditLog.path(in: ConsolePaths(environment: ProcessInfo.processInfo.environment))).recordBulkLaunch(
+        results, organization: connection.settings.organizationId ?? "", campaignId: target.id, input: input)
       var writeProblem: String?
       do {
         try BulkReport.write(results, campaignId: target.id, to: reportURL, permissionsOf: input)
