@@ -70,7 +70,7 @@ final class TmuxSession {
   /// Waits until the screen satisfies `predicate` and has settled (up to `seconds`), returning
   /// it. Settled matters: a capture can catch a frame half written.
   @discardableResult
-  func wait(for what: String, seconds: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+  func wait(for what: String, seconds: Double = 30, _ predicate: (String) -> Bool) throws -> String {
     let deadline = Date().addingTimeInterval(seconds)
     var last = ""
     while Date() < deadline {

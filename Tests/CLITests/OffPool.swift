@@ -13,6 +13,13 @@ func offPool(_ body: () throws -> Void) async throws {
   try await withTaskExecutorPreference(executor) { try body() }
 }
 
+/// `offPool` for a body that also awaits: its blocking calls run on the dedicated thread too.
+func offPoolAwaiting(_ body: () async throws -> Void) async throws {
+  let executor = DedicatedThreadExecutor()
+  defer { executor.shutdown() }
+  try await withTaskExecutorPreference(executor) { try await body() }
+}
+
 /// A task executor with one thread of its own, alive until `shutdown`.
 final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
   private let condition = NSCondition()
