@@ -151,7 +151,13 @@ public final class HTTPPoppClient: PoppClient {
 
   private func perform(_ request: URLRequest) async throws(PoppError) -> (Data, HTTPURLResponse) {
     do {
-      let (data, response) = try await session.data(for: request)
+      // The request runs in a task of its own, out of reach of the caller's cancellation:
+      // FoundationNetworking's cancellation handler (URLSessionTask.cancel, a queue.sync) and a
+      // transfer completing at that moment take the same two locks in opposite orders, and the
+      // process hung for good (seen when the console stopped its pollers on SIGHUP). A
+      // cancelled caller's request runs to its end or its timeout; its answer is dropped.
+      let session = self.session
+      let (data, response) = try await Task { try await session.data(for: request) }.value
       guard let http = response as? HTTPURLResponse else {
         throw PoppError.invalidResponse("not an HTTP response")
       }
