@@ -8,9 +8,10 @@
 #   --examples N   examples per operation (default 300; --quick: 10)
 #   --seed N       schemathesis's seed (default 1), for a reproducible run
 #
-# It builds popp-console (or uses $POPP_CONSOLE_BIN), starts `popp-console sandbox --port 0`,
-# reads the port and credentials from its ready line, installs schemathesis into
-# .build/fuzz-venv when missing, and runs it with these checks: no 5xx, responses conform to
+# It installs schemathesis and openapi-spec-validator into .build/fuzz-venv when missing,
+# checks that openapi/popp-sandbox.yaml is valid OpenAPI, builds popp-console (or uses
+# $POPP_CONSOLE_BIN), starts `popp-console sandbox --port 0`, reads the port and credentials
+# from its ready line, and runs schemathesis with these checks: no 5xx, responses conform to
 # the schema, status codes and content types documented, 429's Retry-After present,
 # undocumented methods answer 405 with a correct Allow, missing credentials answer 401, and
 # every 4xx carries {"error": "<non-empty>"} (scripts/fuzz/hooks.py). PUT /sandbox/faults is
@@ -20,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SCHEMATHESIS_VERSION=4.32.5
+VALIDATOR_VERSION=0.9.0
 venv=.build/fuzz-venv
 examples=300
 seed=1
@@ -30,17 +32,21 @@ while [ $# -gt 0 ]; do
     --examples) examples="$2"; shift ;;
     --seed) seed="$2"; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 
-if ! "$venv/bin/st" --version 2>/dev/null | grep -qF "$SCHEMATHESIS_VERSION"; then
-  echo "installing schemathesis $SCHEMATHESIS_VERSION into $venv"
+if ! "$venv/bin/st" --version 2>/dev/null | grep -qF "$SCHEMATHESIS_VERSION" ||
+  ! "$venv/bin/pip" show openapi-spec-validator 2>/dev/null | grep -qx "Version: $VALIDATOR_VERSION"; then
+  echo "installing schemathesis $SCHEMATHESIS_VERSION and openapi-spec-validator $VALIDATOR_VERSION into $venv"
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check \
+    "schemathesis==$SCHEMATHESIS_VERSION" "openapi-spec-validator==$VALIDATOR_VERSION"
 fi
+# The document must be valid OpenAPI before it can say anything about the sandbox.
+"$venv/bin/openapi-spec-validator" openapi/popp-sandbox.yaml
 
 if [ -n "${POPP_CONSOLE_BIN:-}" ]; then
   bin="$POPP_CONSOLE_BIN"

@@ -241,7 +241,7 @@ paths:
             examples:
               title:
                 summary: A new title
-                value: { campaignTitle: Bus driver (weekends) }
+                value: { campaignTitle: "Bus driver (weekends)" }
       responses:
         "200":
           description: The campaign as it now stands.
@@ -288,7 +288,7 @@ paths:
           content:
             application/json:
               schema: { $ref: "#/components/schemas/MessageResponse" }
-              example: { message: Conversation created }
+              example: { message: "Conversation created" }
         "400": { $ref: "#/components/responses/BadRequest" }
         "401": { $ref: "#/components/responses/Unauthorized" }
         "404": { $ref: "#/components/responses/NotFound" }
@@ -558,8 +558,8 @@ paths:
               type: object
               required: [body]
               properties:
-                body: { type: string, minLength: 1, description: The candidate's text. }
-            example: { body: Is the salary negotiable? }
+                body: { type: string, minLength: 1, description: "The candidate's text." }
+            example: { body: "Is the salary negotiable?" }
       responses:
         "201":
           description: The candidate's message.
@@ -590,7 +590,7 @@ paths:
               required: [reason]
               properties:
                 reason: { type: string, minLength: 1 }
-            example: { reason: Candidate asked about visa sponsorship }
+            example: { reason: "Candidate asked about visa sponsorship" }
       responses:
         "200":
           description: The conversation, flagged.
@@ -803,7 +803,7 @@ components:
       type: object
       required: [error]
       properties:
-        error: { type: string, minLength: 1, description: A human-readable message. }
+        error: { type: string, minLength: 1, description: "A human-readable message." }
 
     Timestamp:
       type: string
@@ -884,8 +884,8 @@ components:
       required: [questionType, isMandatory]
       properties:
         questionType: { $ref: "#/components/schemas/QuestionType" }
-        isMandatory: { type: boolean, description: Whether failing it screens the candidate out. }
-        content: { type: string, description: The question, for TEXT questions. }
+        isMandatory: { type: boolean, description: "Whether failing it screens the candidate out." }
+        content: { type: string, description: "The question, for TEXT questions." }
         documentTypes:
           type: array
           items: { type: string }
@@ -932,7 +932,7 @@ components:
         campaignDescription: { type: string }
         company: { type: string }
         location: { type: string }
-        templateId: { type: string, description: The opening message template (the request's `openingMessageTemplateId`). }
+        templateId: { type: string, description: "The opening message template (the request's `openingMessageTemplateId`)." }
         customTemplatedMessage: { type: string, description: "The custom opening message, when given (sandbox: echoed)." }
         customRequest: { type: string, description: "The request's `customMessage`, renamed." }
         meetingUrl: { type: string }
@@ -956,14 +956,14 @@ components:
         closingMethod: { $ref: "#/components/schemas/ClosingMethod" }
         campaignTitle: { type: string, minLength: 1 }
         campaignDescription: { type: string, minLength: 1 }
-        company: { type: string, description: Required for APPLICANT_OUTREACH and NEW_CANDIDATE_OUTREACH. }
-        location: { type: string, description: Required for APPLICANT_OUTREACH and NEW_CANDIDATE_OUTREACH. }
+        company: { type: string, description: "Required for APPLICANT_OUTREACH and NEW_CANDIDATE_OUTREACH." }
+        location: { type: string, description: "Required for APPLICANT_OUTREACH and NEW_CANDIDATE_OUTREACH." }
         customMessage: { type: string, description: "Required when closingMethod is CUSTOM; returned as `customRequest`." }
-        meetingUrl: { type: string, format: uri, pattern: "^https?://", description: Required when closingMethod is MEETING_URL. }
+        meetingUrl: { type: string, format: uri, pattern: "^https?://", description: "Required when closingMethod is MEETING_URL." }
         contactNumber:
           allOf: [{ $ref: "#/components/schemas/E164" }]
           description: Required when closingMethod is PHONE_NUMBER.
-        calendarMeetingTemplateId: { type: string, description: Required when closingMethod is CALENDAR_MEETING_INTEGRATION. }
+        calendarMeetingTemplateId: { type: string, description: "Required when closingMethod is CALENDAR_MEETING_INTEGRATION." }
         openingMessageTemplateId:
           type: string
           description: |
@@ -981,7 +981,7 @@ components:
           enum: [DRAFT, LIVE]
           default: LIVE
           description: A campaign cannot be created ARCHIVED.
-        externalId: { type: string, description: Your id for the job (e.g. in your ATS). }
+        externalId: { type: string, description: "Your id for the job (e.g. in your ATS)." }
         questions:
           type: array
           items: { $ref: "#/components/schemas/Question" }
@@ -1013,22 +1013,22 @@ components:
       type: object
       required: [firstName]
       properties:
-        campaignId: { type: string, description: The campaign (or give `externalCampaignId`). }
+        campaignId: { type: string, description: "The campaign (or give `externalCampaignId`)." }
         externalCampaignId: { type: string, description: "The campaign by its `externalId`, when `campaignId` is absent." }
         firstName: { type: string, minLength: 1 }
         lastName: { type: string }
         phoneNumber:
           allOf: [{ $ref: "#/components/schemas/E164" }]
           description: Required except on EMAIL campaigns.
-        emailAddress: { type: string, format: email, description: Required on EMAIL campaigns, instead of `phoneNumber`. }
-        externalId: { type: string, description: Your id for the candidate. }
+        emailAddress: { type: string, format: email, description: "Required on EMAIL campaigns, instead of `phoneNumber`." }
+        externalId: { type: string, description: "Your id for the candidate." }
         shouldSendDuringBusinessHours: { type: boolean }
         openingMessage:
           type: string
           minLength: 1
           maxLength: 600
           description: At most 600 characters; on SMS it must contain `STOP`; refused on WHATSAPP.
-        additionalContext: { type: string, description: Context for the agent. }
+        additionalContext: { type: string, description: "Context for the agent." }
         closePreviousConversations: { type: boolean, description: "Close the candidate's earlier conversations." }
 
     BulkContact:
@@ -1071,10 +1071,10 @@ components:
             type: object
             required: [index, status]
             properties:
-              index: { type: integer, minimum: 0, description: The contact's position in the request. }
+              index: { type: integer, minimum: 0, description: "The contact's position in the request." }
               firstName: { type: string }
               status: { type: string, enum: [queued, failed] }
-              error: { type: string, description: Why the contact failed (ours). }
+              error: { type: string, description: "Why the contact failed (ours)." }
 
     MessageResponse:
       type: object
@@ -1126,7 +1126,7 @@ components:
         body: { type: string }
         sender: { $ref: "#/components/schemas/MessageSender" }
         status: { $ref: "#/components/schemas/MessageStatus" }
-        templateId: { type: string, description: The template it was sent from (ours). }
+        templateId: { type: string, description: "The template it was sent from (ours)." }
         createdAt: { $ref: "#/components/schemas/Timestamp" }
 
     SendMessageRequest:
@@ -1134,7 +1134,7 @@ components:
       description: Exactly one of `messageBody` or `templateId`.
       properties:
         messageBody: { type: string, minLength: 1 }
-        templateId: { type: string, minLength: 1, description: A template of the conversation's channel. }
+        templateId: { type: string, minLength: 1, description: "A template of the conversation's channel." }
       oneOf:
         - required: [messageBody]
         - required: [templateId]
@@ -1160,16 +1160,16 @@ components:
       type: object
       description: "Sandbox only. All optional; an empty object means no faults."
       properties:
-        latencyMs: { type: integer, minimum: 0, maximum: 120000, description: Delay before each answer. }
-        errorRate: { type: number, minimum: 0, maximum: 1, description: Share of requests answered 500. }
+        latencyMs: { type: integer, minimum: 0, maximum: 120000, description: "Delay before each answer." }
+        errorRate: { type: number, minimum: 0, maximum: 1, description: "Share of requests answered 500." }
         rateLimitPerMinute: { type: integer, minimum: 0, description: "At most this many /v1 requests per rolling minute; the rest get 429 + Retry-After." }
-        dropConnectionRate: { type: number, minimum: 0, maximum: 1, description: Share of connections dropped without an answer. }
+        dropConnectionRate: { type: number, minimum: 0, maximum: 1, description: "Share of connections dropped without an answer." }
         dropConnectionPhase:
           type: string
           enum: [before, after, either]
           default: either
           description: "`before` the request is handled (nothing happens), `after` (handled, then dropped), or either at random."
-        malformedJsonRate: { type: number, minimum: 0, maximum: 1, description: Share of answers whose JSON is cut short. }
+        malformedJsonRate: { type: number, minimum: 0, maximum: 1, description: "Share of answers whose JSON is cut short." }
         methods:
           type: array
           items: { type: string }
