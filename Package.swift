@@ -83,7 +83,7 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     // Runs the built `popp-console` binary as a user would, against its own sandbox.
-    .testTarget(name: "CLITests", dependencies: ["popp-console", "PoppAPI"], swiftSettings: strictSettings),
+    .testTarget(name: "CLITests", dependencies: ["popp-console", "PoppAPI", "ConsoleCore"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )
