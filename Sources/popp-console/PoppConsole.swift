@@ -9,9 +9,10 @@ struct PoppConsole: AsyncParsableCommand {
     commandName: "popp-console",
     abstract: "A terminal console for recruiters working Popp AI outreach, with a built-in sandbox.",
     discussion: """
-      Credentials come from the environment, never from arguments:
-        POPP_API_KEY, POPP_ORGANIZATION_ID, POPP_BASE_URL (default https://api.joinpopp.com/v1).
-      Without them, popp-console starts its built-in sandbox.
+      Credentials come from the environment or a profile of the config file, never from arguments:
+        POPP_API_KEY, POPP_ORGANIZATION_ID, POPP_BASE_URL (default https://api.joinpopp.com/v1),
+        POPP_PROFILE or --profile NAME for [profiles.NAME] of ~/.config/popp-console/config.toml.
+      Without them, popp-console starts its built-in sandbox. `popp-console doctor` checks the setup.
 
       With no subcommand popp-console opens the terminal console (press ? inside for the keys).
 
