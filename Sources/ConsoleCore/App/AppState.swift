@@ -324,7 +324,7 @@ public struct AppState: Sendable {
       let queued = results.filter { $0.status == .queued }.count
       flash = "CSV launch finished: \(queued) queued" + (report.map { "; results in \($0)" } ?? "")
     case .formSucceeded(let note, let campaign):
-      formSucceeded(note: note, campaign: campaign)
+      return formSucceeded(note: note, campaign: campaign)
     case .formFailed(let error, let outcomeUnknown):
       formFailed(error, outcomeUnknown: outcomeUnknown)
     case .actionFailed(let error):

@@ -97,6 +97,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     }
     state.alerts = pollSettings.alerts
     state.drafts = workflow.drafts
+    state.restoreFormDrafts()
     state.composerKeys = setup.composerKeys
     state.phones = try country.normalizer(environment: environment, connection: resolved)
     if !snapshot.isEmpty {
