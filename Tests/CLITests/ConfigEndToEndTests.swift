@@ -114,6 +114,15 @@ import Testing
         line.split(separator: "\u{1B}").map { String($0.prefix { $0 != "m" }) }.filter { $0.hasPrefix("[") }
       }
       #expect(colours(badgeA) != colours(badgeB), "\(colours(badgeA)) vs \(colours(badgeB))")
+      try session.send("?")
+      let help = try session.wait(for: "the help") { $0.contains("Keys") }
+      for screen in [help, try session.screen()] {
+        #expect(!screen.contains("key-a") && !screen.contains("key-b"), "the key is never on screen")
+      }
+      try session.send("Escape")
+      Thread.sleep(forTimeInterval: 0.3)
+      let argv = try String(contentsOfFile: "/proc/\(try session.consolePid())/cmdline", encoding: .utf8)
+      #expect(!argv.contains("key-a") && !argv.contains("key-b"), "nor in the console's argv")
       try session.send("q")
       try session.wait(for: "exit") { _ in session.exitStatus != nil }
       #expect(session.exitStatus == "0")
