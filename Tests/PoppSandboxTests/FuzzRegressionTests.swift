@@ -32,4 +32,18 @@ import Testing
       }
     }
   }
+
+  /// `conversationStatus=` (empty, or with an empty entry) named no status and listed nothing
+  /// with 200: a client would have taken it for "no such conversations".
+  @Test func anEmptyStatusFilterIsABadRequest() async throws {
+    try await withSandbox { harness in
+      for query in ["conversationStatus=", "conversationStatus=ONGOING,", "conversationStatus=,ONGOING"] {
+        let (status, body) = try await harness.raw("GET", "conversations?\(query)", body: nil)
+        #expect(status == 400, "\(query): \(body)")
+        #expect(body.contains("conversationStatus must be one of"), "\(query): \(body)")
+      }
+      let (status, _) = try await harness.raw("GET", "conversations?conversationStatus=ONGOING,QUEUED", body: nil)
+      #expect(status == 200)
+    }
+  }
 }
