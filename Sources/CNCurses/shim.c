@@ -20,6 +20,7 @@
 static SCREEN *active_screen = NULL;
 static volatile sig_atomic_t stopped = 1;
 static volatile sig_atomic_t bracketed_paste = 0;
+static volatile sig_atomic_t title_pushed = 0;
 
 // write(2) rather than stdio: the crash handler calls this, and a signal handler may not use stdio.
 static void write_all(const char *text, size_t length) {
@@ -186,15 +187,22 @@ void cn_title_push(void) {
   // XTWINOPS 22;0: save the window and icon titles, so the one the console sets can be undone.
   fputs("\033[22;0t", stdout);
   fflush(stdout);
+  title_pushed = 1;
 }
 
 void cn_title_pop(void) {
+  title_pushed = 0;
   fputs("\033[23;0t", stdout);
   fflush(stdout);
 }
 
 static void restore_and_reraise(int signal_number) {
   bracketed_paste_off();
+  // The title the console set goes too (XTWINOPS 23: pop the one saved at start).
+  if (title_pushed) {
+    title_pushed = 0;
+    write_all("\033[23;0t", 7);
+  }
   if (!stopped) {
     stopped = 1;
     endwin();  // not async-signal-safe, but the process is dying and a sane terminal matters more
@@ -215,7 +223,9 @@ static void install_handler(const int *signals, size_t count, void (*handler)(in
 }
 
 void cn_install_crash_restore(void) {
-  static const int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+  // SIGQUIT (Ctrl-\\) too: left to the Swift runtime, it prints a backtrace over the screen and waits
+  // for a key, and the terminal stays in the alternate screen with the keypad on.
+  static const int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT};
   install_handler(fatal, sizeof(fatal) / sizeof(fatal[0]), restore_and_reraise, SA_RESETHAND);
 }
 

@@ -13,6 +13,8 @@ struct CLI {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// stdout byte for byte (`stdout` is decoded, which would hide a stray C1 byte).
+    var stdoutBytes = Data()
   }
 
   static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil) throws -> Result {
@@ -35,7 +37,8 @@ struct CLI {
     let errors = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Result(
-      status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self))
+      status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self),
+      stdoutBytes: output)
   }
 }
 

@@ -12,8 +12,12 @@ final class TmuxSession {
   let home: URL
   private var command = ""
 
-  /// `environment` is added to the console's (e.g. POPP_* to reach a sandbox process).
-  init(columns: Int, rows: Int, arguments: String, config: String? = nil, environment: [String: String] = [:]) throws {
+  /// `environment` is added to the console's (e.g. POPP_* to reach a sandbox process);
+  /// `tmuxConfig` is the tmux server's own configuration (e.g. `set -s set-clipboard on`).
+  init(
+    columns: Int, rows: Int, arguments: String, config: String? = nil, environment: [String: String] = [:],
+    tmuxConfig: String? = nil
+  ) throws {
     home = FileManager.default.temporaryDirectory.appendingPathComponent(server)
     let configFolder = home.appendingPathComponent("config/popp-console")
     try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
@@ -26,7 +30,10 @@ final class TmuxSession {
       "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL -u NO_COLOR HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status; exec sleep 600"
     // The server this starts inherits the client's stdout: it must not be our pipe, or reading
     // to its end would wait for the server to exit.
-    try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "console", "-x", String(columns), "-y", String(rows), command], capture: false)
+    let tmuxConfigFile = home.appendingPathComponent("tmux.conf")
+    try Data((tmuxConfig ?? "").utf8).write(to: tmuxConfigFile)
+    try tmux(
+      ["-f", tmuxConfigFile.path, "new-session", "-d", "-s", "console", "-x", String(columns), "-y", String(rows), command], capture: false)
     try tmux(["set-option", "-t", "console", "remain-on-exit", "on"])
   }
 

@@ -41,12 +41,17 @@ struct ThreadPane {
     let scrollBack = min(thread.scrollBack, max(lines.count - height, 0))
     let end = lines.count - scrollBack
     let start = max(end - height, 0)
+    let marker = " ↓ \(scrollBack) more "
+    let markerColumn = max(width - TextWidth.columns(marker) - 1, 0)
     for (offset, line) in lines[start..<end].enumerated() {
-      canvas.draw(line.text, row: row + offset, column: 1 + line.indent, width: width - 2 - line.indent, role: line.role)
+      // The line under the marker stops short of it: a wide character half covered by the marker
+      // would leave ncurses and the terminal disagreeing about the cells that follow (stale digits).
+      let under = scrollBack > 0 && row + offset == canvas.size.rows - 1
+      let available = (under ? markerColumn : width - 1) - 1 - line.indent
+      canvas.draw(line.text, row: row + offset, column: 1 + line.indent, width: max(available, 0), role: line.role)
     }
     if scrollBack > 0 {
-      let marker = " ↓ \(scrollBack) more "
-      canvas.draw(marker, row: canvas.size.rows - 1, column: max(width - TextWidth.columns(marker) - 1, 0), role: .messageMeta)
+      canvas.draw(marker, row: canvas.size.rows - 1, column: markerColumn, role: .messageMeta)
     }
   }
 }
