@@ -23,9 +23,10 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
-    .target(name: "PoppAPI", swiftSettings: strictSettings),
+    .target(name: "PoppAPI", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
     .target(
       name: "PoppSandbox",
       dependencies: [
@@ -39,7 +40,7 @@ let package = Package(
       name: "ConsoleCore",
       dependencies: [
         "PoppAPI", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "CSV", package: "CSV.swift"), .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictSettings
     ),
@@ -82,7 +83,7 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     // Runs the built `popp-console` binary as a user would, against its own sandbox.
-    .testTarget(name: "CLITests", dependencies: ["popp-console", "PoppAPI"], swiftSettings: strictSettings),
+    .testTarget(name: "CLITests", dependencies: ["popp-console", "PoppAPI", "ConsoleCore"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )

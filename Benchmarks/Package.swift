@@ -57,6 +57,16 @@ let package = Package(
       ],
       path: "Benchmarks/PollingBenchmark"
     ),
+    // The bulk launch from CSV: preparation, then the whole launch against a sandbox.
+    //   swift run -c release BulkBenchmark [runs] [batch-size]
+    .executableTarget(
+      name: "BulkBenchmark",
+      dependencies: [
+        .product(name: "ConsoleCore", package: root),
+        .product(name: "PoppSandbox", package: root),
+      ],
+      path: "Benchmarks/BulkBenchmark"
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,7 @@
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <term.h>
 #include <unistd.h>
 
 static SCREEN *active_screen = NULL;
@@ -48,7 +49,20 @@ int cn_setup_locale(void) {
   return codeset != NULL && strcasecmp(codeset, "UTF-8") == 0;
 }
 
+int cn_terminfo_colors(const char *term) {
+  int error = 0;
+  if (setupterm(term, STDOUT_FILENO, &error) != OK) return -1;
+  int colors = tigetnum("colors");
+  del_curterm(cur_term);
+  return colors < 0 ? 0 : colors;
+}
+
 WINDOW *cn_start(const char *term) {
+  /* A second start (after :profile switched organizations) replaces the first screen. */
+  if (active_screen != NULL && stopped) {
+    delscreen(active_screen);
+    active_screen = NULL;
+  }
   active_screen = newterm(term, stdout, stdin);
   if (active_screen == NULL) return NULL;
   set_term(active_screen);

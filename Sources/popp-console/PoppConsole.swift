@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleCore
 import Foundation
 import PoppAPI
 
@@ -8,9 +9,10 @@ struct PoppConsole: AsyncParsableCommand {
     commandName: "popp-console",
     abstract: "A terminal console for recruiters working Popp AI outreach, with a built-in sandbox.",
     discussion: """
-      Credentials come from the environment, never from arguments:
-        POPP_API_KEY, POPP_ORGANIZATION_ID, POPP_BASE_URL (default https://api.joinpopp.com/v1).
-      Without them, popp-console starts its built-in sandbox.
+      Credentials come from the environment or a profile of the config file, never from arguments:
+        POPP_API_KEY, POPP_ORGANIZATION_ID, POPP_BASE_URL (default https://api.joinpopp.com/v1),
+        POPP_PROFILE or --profile NAME for [profiles.NAME] of ~/.config/popp-console/config.toml.
+      Without them, popp-console starts its built-in sandbox. `popp-console doctor` checks the setup.
 
       With no subcommand popp-console opens the terminal console (press ? inside for the keys).
 
@@ -18,11 +20,12 @@ struct PoppConsole: AsyncParsableCommand {
       """,
     subcommands: [
       ConsoleCommand.self, OverviewCommand.self, SandboxCommand.self, CampaignsCommand.self, TemplatesCommand.self,
-      ConversationsCommand.self,
+      ConversationsCommand.self, DoctorCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self)
 
   static func main() async {
+    startLogging()
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? any AsyncParsableCommand {
@@ -65,4 +68,28 @@ extension PoppError {
     if case .invalidConfiguration = self { return true }
     return false
   }
+}
+
+extension PoppConsole {
+  /// Logs go to a file from the first moment (never to the terminal, which the console owns).
+  /// The level is read here, before the arguments are parsed, so that parsing itself and every
+  /// command log alike; `--log-level` is declared by `LoggingOption` for help and validation.
+  static func startLogging() {
+    let environment = ProcessInfo.processInfo.environment
+    let (config, _) = ConnectionLoading.config(environment: environment)
+    let (choice, problem) = LogSetup.choose(
+      arguments: Array(CommandLine.arguments.dropFirst()), environment: environment, configLevel: config.logLevel)
+    LogSetup.bootstrap(choice, file: ConsolePaths(environment: environment).logFile)
+    if let problem { FileHandle.standardError.write(Data("popp-console: \(problem)\n".utf8)) }
+  }
+}
+
+/// `--log-level`, read by `startLogging` before parsing; declared here so that help lists it.
+struct LoggingOption: ParsableArguments {
+  @Option(
+    name: .customLong("log-level"),
+    help: ArgumentHelp(
+      "Log to $XDG_STATE_HOME/popp-console/popp-console.log at this level: trace, debug, info (default), notice, warning, error, critical or off.",
+      valueName: "LEVEL"))
+  var logLevel: String?
 }

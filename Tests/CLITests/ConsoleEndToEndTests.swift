@@ -22,11 +22,12 @@ final class TmuxSession {
     let configFolder = home.appendingPathComponent("config/popp-console")
     try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
     if let config { try Data(config.utf8).write(to: configFolder.appendingPathComponent("config.toml")) }
+    // SwiftPM runs tests with NO_COLOR=1; the console under test gets a terminal's colours.
     // The shell records the console's exit status in a file (tmux does not always report it),
     // then keeps the pane alive: a dead pane's cursor and modes are tmux's, not what the console left.
     let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     command =
-      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status; exec sleep 600"
+      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL -u NO_COLOR HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status; exec sleep 600"
     // The server this starts inherits the client's stdout: it must not be our pipe, or reading
     // to its end would wait for the server to exit.
     let tmuxConfigFile = home.appendingPathComponent("tmux.conf")
@@ -76,7 +77,7 @@ final class TmuxSession {
   /// Waits until the screen satisfies `predicate` and has settled (up to `seconds`), returning
   /// it. Settled matters: a capture can catch a frame half written.
   @discardableResult
-  func wait(for what: String, seconds: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+  func wait(for what: String, seconds: Double = 30, _ predicate: (String) -> Bool) throws -> String {
     let deadline = Date().addingTimeInterval(seconds)
     var last = ""
     while Date() < deadline {
@@ -155,108 +156,118 @@ enum Spawn {
 }
 
 @Suite(.serialized) struct ConsoleEndToEndTests {
-  @Test func navigateFilterOpenResizeAndQuitInARealTerminal() throws {
-    let session = try TmuxSession(columns: 120, rows: 40, arguments: "--sandbox-speed 0")
-    var screen = try session.wait(for: "first paint with data") { $0.contains("SANDBOX") && $0.contains("need review") }
-    #expect(screen.contains("Campaigns") && screen.contains("Conversations") && screen.contains("Thread"), "three panes at 120×40")
+  @Test func navigateFilterOpenResizeAndQuitInARealTerminal() async throws {
+    try await offPool {
+      let session = try TmuxSession(columns: 120, rows: 40, arguments: "--sandbox-speed 0")
+      var screen = try session.wait(for: "first paint with data") { $0.contains("SANDBOX") && $0.contains("need review") }
+      #expect(screen.contains("Campaigns") && screen.contains("Conversations") && screen.contains("Thread"), "three panes at 120×40")
 
-    try session.send("2")
-    screen = try session.wait(for: "the Needs review tab") { screen in
-      // List rows end in an age ("3 min", "2 d"); in this tab every one is flagged.
-      let rows = screen.split(separator: "\n").dropFirst(3).dropLast().filter {
-        $0.range(of: #"[0-9]+ (s|min|h|d)│"#, options: .regularExpression) != nil
+      try session.send("2")
+      screen = try session.wait(for: "the Needs review tab") { screen in
+        // List rows end in an age ("3 min", "2 d"); in this tab every one is flagged.
+        let rows = screen.split(separator: "\n").dropFirst(3).dropLast().filter {
+          $0.range(of: #"[0-9]+ (s|min|h|d)│"#, options: .regularExpression) != nil
+        }
+        return !rows.isEmpty && rows.allSatisfy { $0.contains("│!") }
       }
-      return !rows.isEmpty && rows.allSatisfy { $0.contains("│!") }
+
+      try session.send("1")
+      try session.send("/")
+      try session.send("-l", "Zo")
+      screen = try session.wait(for: "the / filter") { $0.contains("/ Zo") && $0.contains("Zoë") }
+      #expect(!screen.contains("John Doe"))
+      try session.send("Enter")
+      try session.send("Escape")
+      try session.wait(for: "the filter cleared") { !$0.contains("/ Zo") }
+
+      try session.send("j", "j", "Enter")
+      screen = try session.wait(for: "the thread") {
+        $0.contains("Speaking for the company") && ($0.contains("AGENT ·") || $0.contains("CANDIDATE ·"))
+      }
+
+      try session.tmux(["resize-window", "-t", "console", "-x", "80", "-y", "24"])
+      screen = try session.wait(for: "the stacked layout") { !$0.contains(" Campaigns ") && $0.contains("Speaking for the company") }
+      #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 80 })
+
+      try session.send("q")
+      try session.wait(for: "exit") { _ in session.exitStatus != nil }
+      #expect(session.exitStatus == "0", "quit exits 0")
+      #expect(try session.value("#{alternate_on}") == "0", "the terminal left the alternate screen")
+      #expect(try session.value("#{cursor_flag}") == "1", "the cursor is visible again")
     }
-
-    try session.send("1")
-    try session.send("/")
-    try session.send("-l", "Zo")
-    screen = try session.wait(for: "the / filter") { $0.contains("/ Zo") && $0.contains("Zoë") }
-    #expect(!screen.contains("John Doe"))
-    try session.send("Enter")
-    try session.send("Escape")
-    try session.wait(for: "the filter cleared") { !$0.contains("/ Zo") }
-
-    try session.send("j", "j", "Enter")
-    screen = try session.wait(for: "the thread") {
-      $0.contains("Speaking for the company") && ($0.contains("AGENT ·") || $0.contains("CANDIDATE ·"))
-    }
-
-    try session.tmux(["resize-window", "-t", "console", "-x", "80", "-y", "24"])
-    screen = try session.wait(for: "the stacked layout") { !$0.contains(" Campaigns ") && $0.contains("Speaking for the company") }
-    #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 80 })
-
-    try session.send("q")
-    try session.wait(for: "exit") { _ in session.exitStatus != nil }
-    #expect(session.exitStatus == "0", "quit exits 0")
-    #expect(try session.value("#{alternate_on}") == "0", "the terminal left the alternate screen")
-    #expect(try session.value("#{cursor_flag}") == "1", "the cursor is visible again")
   }
 
-  @Test func ctrlCQuitsAndRestoresTheTerminal() throws {
-    let session = try TmuxSession(columns: 100, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20")
-    try session.wait(for: "first paint") { $0.contains("need review") }
-    try session.send("C-c")
-    try session.wait(for: "exit on Ctrl-C") { _ in session.exitStatus != nil }
-    #expect(session.exitStatus == "130")
-    #expect(try session.value("#{alternate_on}") == "0")
-  }
-
-  @Test func aConfiguredKeymapAppliesAndItsMistakesAreReportedByLine() throws {
-    let config = """
-      theme = "light"
-
-      [keymap]
-      quit = "Q"
-      jump-around = "x"
-      """
-    let session = try TmuxSession(columns: 120, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20", config: config)
-    let screen = try session.wait(for: "the reported problem") { $0.contains("need review") || $0.contains("jump-around") }
-    #expect(screen.contains("config.toml:5") && screen.contains("jump-around"), "the unknown command is named with its line")
-    try session.send("q")
-    Thread.sleep(forTimeInterval: 0.3)
-    #expect(session.exitStatus == nil, "q is no longer quit")
-    try session.send("Q")
-    try session.wait(for: "exit on Q") { _ in session.exitStatus != nil }
-    #expect(session.exitStatus == "0")
-  }
-
-  @Test func sigtermAndSighupRestoreTheTerminal() throws {
-    for signal in ["TERM", "HUP"] {
+  @Test func ctrlCQuitsAndRestoresTheTerminal() async throws {
+    try await offPool {
       let session = try TmuxSession(columns: 100, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20")
       try session.wait(for: "first paint") { $0.contains("need review") }
-      let pid = try session.consolePid()
-      _ = try Spawn.run(["/bin/kill", "-\(signal)", pid], capture: false)
-      try session.wait(for: "exit on SIG\(signal)") { _ in session.exitStatus != nil }
-      #expect(session.exitStatus == (signal == "TERM" ? "143" : "129"), "SIG\(signal) is handled and reported as such")
-      #expect(try session.value("#{alternate_on}") == "0", "SIG\(signal) leaves the alternate screen")
+      try session.send("C-c")
+      try session.wait(for: "exit on Ctrl-C") { _ in session.exitStatus != nil }
+      #expect(session.exitStatus == "130")
+      #expect(try session.value("#{alternate_on}") == "0")
+    }
+  }
+
+  @Test func aConfiguredKeymapAppliesAndItsMistakesAreReportedByLine() async throws {
+    try await offPool {
+      let config = """
+        theme = "light"
+
+        [keymap]
+        quit = "Q"
+        jump-around = "x"
+        """
+      let session = try TmuxSession(columns: 120, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20", config: config)
+      let screen = try session.wait(for: "the reported problem") { $0.contains("need review") || $0.contains("jump-around") }
+      #expect(screen.contains("config.toml:5") && screen.contains("jump-around"), "the unknown command is named with its line")
+      try session.send("q")
+      Thread.sleep(forTimeInterval: 0.3)
+      #expect(session.exitStatus == nil, "q is no longer quit")
+      try session.send("Q")
+      try session.wait(for: "exit on Q") { _ in session.exitStatus != nil }
+      #expect(session.exitStatus == "0")
+    }
+  }
+
+  @Test func sigtermAndSighupRestoreTheTerminal() async throws {
+    try await offPool {
+      for signal in ["TERM", "HUP"] {
+        let session = try TmuxSession(columns: 100, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20")
+        try session.wait(for: "first paint") { $0.contains("need review") }
+        let pid = try session.consolePid()
+        _ = try Spawn.run(["/bin/kill", "-\(signal)", pid], capture: false)
+        try session.wait(for: "exit on SIG\(signal)") { _ in session.exitStatus != nil }
+        #expect(session.exitStatus == (signal == "TERM" ? "143" : "129"), "SIG\(signal) is handled and reported as such")
+        #expect(try session.value("#{alternate_on}") == "0", "SIG\(signal) leaves the alternate screen")
+      }
     }
   }
 }
 
 /// The recruiter's loop from a fresh flag to a template reply handed back, in six keys.
 @Suite(.serialized) struct WorkflowEndToEndTests {
-  @Test func flagToTemplateReplyToHandBackInSixKeystrokes() throws {
-    let session = try TmuxSession(columns: 140, rows: 40, arguments: "--sandbox-speed 0")
-    try session.wait(for: "first paint with data") { $0.contains("need review") }
-    try session.send("n")
-    var screen = try session.wait(for: "the oldest flag open") { $0.contains("⚑ Needs review") && $0.contains("AGENT is speaking") }
-    try session.send("t")
-    try session.send("T")
-    screen = try session.wait(for: "the template picker") { $0.contains("Send a template") && $0.contains("Enter sends") }
-    // The preview is filled in: no placeholder for the candidate's name is left.
-    #expect(!screen.contains("{{CANDIDATE_FIRST_NAME}}"))
-    try session.send("Enter")
-    screen = try session.wait(for: "the reply in the thread") { $0.contains("YOU · ") && $0.contains("YOU are speaking") }
-    #expect(!screen.contains("NOT SENT"))
-    try session.send("h")
-    try session.wait(for: "the hand-back question") { $0.contains("Hand back") && $0.contains("y yes") }
-    try session.send("y")
-    screen = try session.wait(for: "the agent speaking again") { $0.contains("Handed back") && $0.contains("AGENT is speaking") }
-    #expect(!screen.contains("⚑ Needs review"), "handing back clears the flag")
-    try session.send("q")
-    try session.wait(for: "exit") { _ in session.exitStatus != nil }
-    #expect(session.exitStatus == "0")
+  @Test func flagToTemplateReplyToHandBackInSixKeystrokes() async throws {
+    try await offPool {
+      let session = try TmuxSession(columns: 140, rows: 40, arguments: "--sandbox-speed 0")
+      try session.wait(for: "first paint with data") { $0.contains("need review") }
+      try session.send("n")
+      var screen = try session.wait(for: "the oldest flag open") { $0.contains("⚑ Needs review") && $0.contains("AGENT is speaking") }
+      try session.send("t")
+      try session.send("T")
+      screen = try session.wait(for: "the template picker") { $0.contains("Send a template") && $0.contains("Enter sends") }
+      // The preview is filled in: no placeholder for the candidate's name is left.
+      #expect(!screen.contains("{{CANDIDATE_FIRST_NAME}}"))
+      try session.send("Enter")
+      screen = try session.wait(for: "the reply in the thread") { $0.contains("YOU · ") && $0.contains("YOU are speaking") }
+      #expect(!screen.contains("NOT SENT"))
+      try session.send("h")
+      try session.wait(for: "the hand-back question") { $0.contains("Hand back") && $0.contains("y yes") }
+      try session.send("y")
+      screen = try session.wait(for: "the agent speaking again") { $0.contains("Handed back") && $0.contains("AGENT is speaking") }
+      #expect(!screen.contains("⚑ Needs review"), "handing back clears the flag")
+      try session.send("q")
+      try session.wait(for: "exit") { _ in session.exitStatus != nil }
+      #expect(session.exitStatus == "0")
+    }
   }
 }

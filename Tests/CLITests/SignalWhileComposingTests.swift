@@ -21,34 +21,38 @@ import Testing
 /// In every case the draft is the start of what was typed, never anything else. The long version
 /// (`scripts/hardening/signal-rounds.sh N`) runs N random rounds and reports the figures.
 @Suite(.serialized) struct SignalWhileComposingTests {
-  @Test func oneRoundOfEachSignalWhileTyping() throws {
-    let harness = try ComposingHarness(conversations: SignalKind.allCases.count)
-    let seed = Hardening.seed()
-    var random = SplitMix(seed: seed)
-    Hardening.report("signals: seed \(seed)")
-    var results: [RoundResult] = []
-    for (round, kind) in SignalKind.allCases.enumerated() {
-      // A killed or crashed console has had a second and a half since the first part: it must be on disk.
-      let pause = kind == .kill || kind == .segv ? 1.5 : 0
-      results.append(try harness.round(round, kind: kind, pause: pause, random: &random))
+  @Test func oneRoundOfEachSignalWhileTyping() async throws {
+    try await offPool {
+      let harness = try ComposingHarness(conversations: SignalKind.allCases.count)
+      let seed = Hardening.seed()
+      var random = SplitMix(seed: seed)
+      Hardening.report("signals: seed \(seed)")
+      var results: [RoundResult] = []
+      for (round, kind) in SignalKind.allCases.enumerated() {
+        // A killed or crashed console has had a second and a half since the first part: it must be on disk.
+        let pause = kind == .kill || kind == .segv ? 1.5 : 0
+        results.append(try harness.round(round, kind: kind, pause: pause, random: &random))
+      }
+      RoundResult.report(results, title: "signals (one round each)")
     }
-    RoundResult.report(results, title: "signals (one round each)")
   }
 
   @Test(.enabled(if: Hardening.number("HARDENING_SIGNAL_ROUNDS") != nil))
-  func randomRoundsOfSignalsWhileTyping() throws {
-    let rounds = Int(Hardening.number("HARDENING_SIGNAL_ROUNDS") ?? 1)
-    let harness = try ComposingHarness(conversations: rounds)
-    let seed = Hardening.seed()
-    var random = SplitMix(seed: seed)
-    Hardening.report("signals: seed \(seed), \(rounds) rounds")
-    var results: [RoundResult] = []
-    for round in 0..<rounds {
-      let kind = SignalKind.allCases.randomElement(using: &random)!
-      let pause = Bool.random(using: &random) ? 0 : Double.random(in: 0...1.6, using: &random)
-      results.append(try harness.round(round, kind: kind, pause: pause, random: &random))
+  func randomRoundsOfSignalsWhileTyping() async throws {
+    try await offPool {
+      let rounds = Int(Hardening.number("HARDENING_SIGNAL_ROUNDS") ?? 1)
+      let harness = try ComposingHarness(conversations: rounds)
+      let seed = Hardening.seed()
+      var random = SplitMix(seed: seed)
+      Hardening.report("signals: seed \(seed), \(rounds) rounds")
+      var results: [RoundResult] = []
+      for round in 0..<rounds {
+        let kind = SignalKind.allCases.randomElement(using: &random)!
+        let pause = Bool.random(using: &random) ? 0 : Double.random(in: 0...1.6, using: &random)
+        results.append(try harness.round(round, kind: kind, pause: pause, random: &random))
+      }
+      RoundResult.report(results, title: "signals (\(rounds) random rounds)")
     }
-    RoundResult.report(results, title: "signals (\(rounds) random rounds)")
   }
 }
 

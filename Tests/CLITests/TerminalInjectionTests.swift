@@ -14,148 +14,152 @@ import Testing
 /// The long version (`scripts/hardening/injection-fuzz.sh`) runs `fuzzedHostileText` with
 /// `HARDENING_INJECTION_ROUNDS` rounds of messages spliced at random from the corpus.
 @Suite(.serialized) struct TerminalInjectionTests {
-  @Test func hostileTextStaysInertInTheConsoleAndTheCLI() throws {
-    let sandbox = try SandboxProcess()
-    defer { _ = sandbox.stop() }
-    let corpus = try HostileCorpus.load()
-    #expect(corpus.count >= 40)
-    let world = try HostileWorld(sandbox: sandbox)
-    let phone = "+447700900456"
-    let conversation = try world.createConversation(phone: phone)
-    var refused: [String] = []
-    for entry in corpus {
-      let answer = world.http.call("POST", "sandbox/conversations/\(conversation)/candidate-messages", body: entry.json)
-      if answer.status == 400 && entry.mayBeRefused {
-        refused.append(entry.name)
-      } else {
-        #expect(answer.status == 201, "\(entry.name): \(answer.status) \(answer.text)")
+  @Test func hostileTextStaysInertInTheConsoleAndTheCLI() async throws {
+    try await offPool {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let corpus = try HostileCorpus.load()
+      #expect(corpus.count >= 40)
+      let world = try HostileWorld(sandbox: sandbox)
+      let phone = "+447700900456"
+      let conversation = try world.createConversation(phone: phone)
+      var refused: [String] = []
+      for entry in corpus {
+        let answer = world.http.call("POST", "sandbox/conversations/\(conversation)/candidate-messages", body: entry.json)
+        if answer.status == 400 && entry.mayBeRefused {
+          refused.append(entry.name)
+        } else {
+          #expect(answer.status == 201, "\(entry.name): \(answer.status) \(answer.text)")
+        }
       }
+      let delivered = corpus.filter { !refused.contains($0.name) }
+      world.flag(conversation)
+      Hardening.report("injection: \(corpus.count) corpus messages, \(delivered.count) delivered, refused by the sandbox: \(refused)")
+
+      // Tall, so that the long messages take few pages.
+      let session = try TmuxSession(
+        columns: 200, rows: 100, arguments: "--poll-thread 0.5 --poll-head 0.5 --poll-active 0.5",
+        environment: sandbox.environment.filter { $0.key != "XDG_STATE_HOME" }, tmuxConfig: "set -s set-clipboard on\n")
+      var guardian = try TerminalGuardian(session: session) { $0.contains("Mal␛]0;PWNED-NAME␇␛[31mory") }
+      try session.send("/")
+      try session.send("-l", "7700900456")
+      try session.wait(for: "the filter") { $0.contains("/ 7700900456") && $0.contains("1 match") }
+      try session.send("Enter")
+      try session.send("Enter")
+      var screen = try session.wait(for: "the hostile thread") { $0.contains(delivered.last!.marker) }
+      #expect(screen.contains("⚑ Needs review: ␛]2;PWNED-REASON␇reason ␛[5m"), "the review reason, inert")
+      #expect(screen.contains("Camp␛]2;PWNED-CAMPAIGN␇␛[41m�aign"), "the campaign title, inert")
+
+      // Page up through the whole thread, checking every page.
+      let pages = try guardian.pageThrough(untilScreenShows: delivered.first!.marker)
+      for entry in delivered {
+        #expect(pages.contains { $0.contains(entry.marker) }, "\(entry.name) (\(entry.marker)) was never on screen")
+      }
+      // What a user sees of the most blatant ones: the sequence, spelled out.
+      let expected: [String: String] = [
+        "csi-clear-home": "␛[2J␛[H␛[3J CLEARED?", "osc0-title-bel": "␛]0;PWNED-TITLE-0␇ title?",
+        "osc52-clipboard-bel": "␛]52;c;cHduZWQ=␇ clipboard?", "osc8-hyperlink": "␛]8;;https://evil.example/login␛\\click",
+        "c1-8bit-sequences": "�31m�2J�2;PWNED-C1�", "bidi-overrides": "�exe.txt� �isolate� �rtl� �fsi�",
+        "dcs-tmux-passthrough": "␛Ptmux;␛␛]52;c;cHduZWQ=␇", "unterminated-osc": "␛]2;PWNED-UNTERMINATED never ended",
+      ]
+      for (name, text) in expected {
+        let marker = try #require(corpus.first { $0.name == name }).marker
+        #expect(pages.contains { $0.contains("\(marker) \(text)") }, "\(name) shows as \(text)")
+      }
+      Hardening.report("injection: \(pages.count) pages of the hostile thread checked at 200×100")
+
+      // Every field of the campaign, over the panes.
+      try session.send("v")
+      screen = try session.wait(for: "the campaign view") { $0.contains("Licence?␛]52;c;cHduZWQ=␇") }
+      try guardian.check(screen, layout: false)
+      try session.send("Escape")
+      try session.wait(for: "the campaign view closed") { !$0.contains("Licence?␛]52") }
+
+      // One pane at a time, at 80×24.
+      try session.tmux(["resize-window", "-t", "console", "-x", "80", "-y", "24"])
+      screen = try session.wait(for: "the stacked layout") { !$0.contains(" Campaigns ") && $0.contains("Thread ") }
+      try guardian.relearn()
+      try session.send("End")
+      screen = try session.wait(for: "the newest message") { $0.contains(delivered.last!.marker) }
+      try guardian.check(screen)
+      try session.send("PgUp")
+      try guardian.check(try session.wait(for: "a page up") { $0 != screen })
+
+      try guardian.quitAndCheckRestored()
+
+      // The CLI: the same texts, not one control byte.
+      for arguments in [
+        ["conversations", "messages", conversation], ["conversations", "messages", conversation, "--json"],
+        ["conversations", "show", conversation], ["conversations", "list", "--campaign", world.campaign],
+        ["campaigns", "show", world.campaign], ["campaigns", "list"], ["overview"],
+      ] {
+        let result = try CLI.run(arguments, environment: sandbox.environment)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        #expect(ControlBytes.find(in: result.stdoutBytes).isEmpty, "\(arguments) printed \(ControlBytes.find(in: result.stdoutBytes))")
+      }
+      let table = try CLI.run(["conversations", "messages", conversation], environment: sandbox.environment).stdout
+      for entry in delivered {
+        #expect(table.contains(entry.marker), "\(entry.name) is printed")
+      }
+      #expect(table.contains("␛]52;c;cHduZWQ=␇ clipboard?"))
     }
-    let delivered = corpus.filter { !refused.contains($0.name) }
-    world.flag(conversation)
-    Hardening.report("injection: \(corpus.count) corpus messages, \(delivered.count) delivered, refused by the sandbox: \(refused)")
-
-    // Tall, so that the long messages take few pages.
-    let session = try TmuxSession(
-      columns: 200, rows: 100, arguments: "--poll-thread 0.5 --poll-head 0.5 --poll-active 0.5",
-      environment: sandbox.environment.filter { $0.key != "XDG_STATE_HOME" }, tmuxConfig: "set -s set-clipboard on\n")
-    var guardian = try TerminalGuardian(session: session) { $0.contains("Mal␛]0;PWNED-NAME␇␛[31mory") }
-    try session.send("/")
-    try session.send("-l", "7700900456")
-    try session.wait(for: "the filter") { $0.contains("/ 7700900456") && $0.contains("1 match") }
-    try session.send("Enter")
-    try session.send("Enter")
-    var screen = try session.wait(for: "the hostile thread") { $0.contains(delivered.last!.marker) }
-    #expect(screen.contains("⚑ Needs review: ␛]2;PWNED-REASON␇reason ␛[5m"), "the review reason, inert")
-    #expect(screen.contains("Camp␛]2;PWNED-CAMPAIGN␇␛[41m�aign"), "the campaign title, inert")
-
-    // Page up through the whole thread, checking every page.
-    let pages = try guardian.pageThrough(untilScreenShows: delivered.first!.marker)
-    for entry in delivered {
-      #expect(pages.contains { $0.contains(entry.marker) }, "\(entry.name) (\(entry.marker)) was never on screen")
-    }
-    // What a user sees of the most blatant ones: the sequence, spelled out.
-    let expected: [String: String] = [
-      "csi-clear-home": "␛[2J␛[H␛[3J CLEARED?", "osc0-title-bel": "␛]0;PWNED-TITLE-0␇ title?",
-      "osc52-clipboard-bel": "␛]52;c;cHduZWQ=␇ clipboard?", "osc8-hyperlink": "␛]8;;https://evil.example/login␛\\click",
-      "c1-8bit-sequences": "�31m�2J�2;PWNED-C1�", "bidi-overrides": "�exe.txt� �isolate� �rtl� �fsi�",
-      "dcs-tmux-passthrough": "␛Ptmux;␛␛]52;c;cHduZWQ=␇", "unterminated-osc": "␛]2;PWNED-UNTERMINATED never ended",
-    ]
-    for (name, text) in expected {
-      let marker = try #require(corpus.first { $0.name == name }).marker
-      #expect(pages.contains { $0.contains("\(marker) \(text)") }, "\(name) shows as \(text)")
-    }
-    Hardening.report("injection: \(pages.count) pages of the hostile thread checked at 200×100")
-
-    // Every field of the campaign, over the panes.
-    try session.send("v")
-    screen = try session.wait(for: "the campaign view") { $0.contains("Licence?␛]52;c;cHduZWQ=␇") }
-    try guardian.check(screen, layout: false)
-    try session.send("Escape")
-    try session.wait(for: "the campaign view closed") { !$0.contains("Licence?␛]52") }
-
-    // One pane at a time, at 80×24.
-    try session.tmux(["resize-window", "-t", "console", "-x", "80", "-y", "24"])
-    screen = try session.wait(for: "the stacked layout") { !$0.contains(" Campaigns ") && $0.contains("Thread ") }
-    try guardian.relearn()
-    try session.send("End")
-    screen = try session.wait(for: "the newest message") { $0.contains(delivered.last!.marker) }
-    try guardian.check(screen)
-    try session.send("PgUp")
-    try guardian.check(try session.wait(for: "a page up") { $0 != screen })
-
-    try guardian.quitAndCheckRestored()
-
-    // The CLI: the same texts, not one control byte.
-    for arguments in [
-      ["conversations", "messages", conversation], ["conversations", "messages", conversation, "--json"],
-      ["conversations", "show", conversation], ["conversations", "list", "--campaign", world.campaign],
-      ["campaigns", "show", world.campaign], ["campaigns", "list"], ["overview"],
-    ] {
-      let result = try CLI.run(arguments, environment: sandbox.environment)
-      #expect(result.status == 0, "\(arguments): \(result.stderr)")
-      #expect(ControlBytes.find(in: result.stdoutBytes).isEmpty, "\(arguments) printed \(ControlBytes.find(in: result.stdoutBytes))")
-    }
-    let table = try CLI.run(["conversations", "messages", conversation], environment: sandbox.environment).stdout
-    for entry in delivered {
-      #expect(table.contains(entry.marker), "\(entry.name) is printed")
-    }
-    #expect(table.contains("␛]52;c;cHduZWQ=␇ clipboard?"))
   }
 
   @Test(.enabled(if: Hardening.number("HARDENING_INJECTION_ROUNDS") != nil))
-  func fuzzedHostileText() throws {
-    let rounds = Int(Hardening.number("HARDENING_INJECTION_ROUNDS") ?? 1)
-    let perRound = Int(Hardening.number("HARDENING_INJECTION_MESSAGES") ?? 25)
-    let sandbox = try SandboxProcess()
-    defer { _ = sandbox.stop() }
-    let world = try HostileWorld(sandbox: sandbox)
-    let fragments = try HostileCorpus.load().compactMap(\.body)
-    let seed = Hardening.seed()
-    var random = SplitMix(seed: seed)
-    Hardening.report("injection fuzz: seed \(seed), \(rounds) rounds of \(perRound) messages")
-    let session = try TmuxSession(
-      columns: 200, rows: 50, arguments: "--poll-thread 0.5 --poll-head 0.5 --poll-active 0.5",
-      environment: sandbox.environment.filter { $0.key != "XDG_STATE_HOME" }, tmuxConfig: "set -s set-clipboard on\n")
-    var guardian = try TerminalGuardian(session: session) { _ in true }
-    var pagesChecked = 0
-    var messages = 0
-    for round in 1...rounds {
-      // A conversation of its own per round, found by its phone number.
-      let phone = "+4477009\(String(format: "%05d", round))"
-      let conversation = try world.createConversation(phone: phone, firstName: Fuzz.name(fragments, &random))
-      let markers = (1...perRound).map { "[[f\(round)-\($0)]]" }
-      for marker in markers {
-        let body = marker + " " + Fuzz.message(fragments, &random)
-        let json = try JSONSerialization.data(withJSONObject: ["body": body])
-        let answer = world.http.call("POST", "sandbox/conversations/\(conversation)/candidate-messages", body: json)
-        #expect(answer.status == 201, "round \(round): \(answer.status) \(answer.text)")
+  func fuzzedHostileText() async throws {
+    try await offPool {
+      let rounds = Int(Hardening.number("HARDENING_INJECTION_ROUNDS") ?? 1)
+      let perRound = Int(Hardening.number("HARDENING_INJECTION_MESSAGES") ?? 25)
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let world = try HostileWorld(sandbox: sandbox)
+      let fragments = try HostileCorpus.load().compactMap(\.body)
+      let seed = Hardening.seed()
+      var random = SplitMix(seed: seed)
+      Hardening.report("injection fuzz: seed \(seed), \(rounds) rounds of \(perRound) messages")
+      let session = try TmuxSession(
+        columns: 200, rows: 50, arguments: "--poll-thread 0.5 --poll-head 0.5 --poll-active 0.5",
+        environment: sandbox.environment.filter { $0.key != "XDG_STATE_HOME" }, tmuxConfig: "set -s set-clipboard on\n")
+      var guardian = try TerminalGuardian(session: session) { _ in true }
+      var pagesChecked = 0
+      var messages = 0
+      for round in 1...rounds {
+        // A conversation of its own per round, found by its phone number.
+        let phone = "+4477009\(String(format: "%05d", round))"
+        let conversation = try world.createConversation(phone: phone, firstName: Fuzz.name(fragments, &random))
+        let markers = (1...perRound).map { "[[f\(round)-\($0)]]" }
+        for marker in markers {
+          let body = marker + " " + Fuzz.message(fragments, &random)
+          let json = try JSONSerialization.data(withJSONObject: ["body": body])
+          let answer = world.http.call("POST", "sandbox/conversations/\(conversation)/candidate-messages", body: json)
+          #expect(answer.status == 201, "round \(round): \(answer.status) \(answer.text)")
+        }
+        messages += perRound
+        let (columns, rows) = [(200, 50), (120, 40), (160, 30)][round % 3]
+        try session.tmux(["resize-window", "-t", "console", "-x", String(columns), "-y", String(rows)])
+        if round > 1 {
+          // From the thread back to the list, then clear its filter.
+          try session.send("Escape")
+          Thread.sleep(forTimeInterval: 0.3)  // Escape then a key would read as Alt-key
+          try session.send("Escape")
+          Thread.sleep(forTimeInterval: 0.3)
+        }
+        try session.send("/")
+        try session.send("-l", String(phone.dropFirst()))
+        try session.wait(for: "the filter, round \(round)", seconds: 30) { $0.contains("1 match") }
+        try session.send("Enter")
+        try session.send("Enter")
+        try session.wait(for: "the thread, round \(round)", seconds: 30) { $0.contains(markers.last!) }
+        try guardian.relearn()
+        let pages = try guardian.pageThrough(untilScreenShows: markers.first!)
+        pagesChecked += pages.count
+        for marker in markers where !pages.contains(where: { $0.contains(marker) }) {
+          Issue.record("round \(round): \(marker) was never on screen")
+        }
       }
-      messages += perRound
-      let (columns, rows) = [(200, 50), (120, 40), (160, 30)][round % 3]
-      try session.tmux(["resize-window", "-t", "console", "-x", String(columns), "-y", String(rows)])
-      if round > 1 {
-        // From the thread back to the list, then clear its filter.
-        try session.send("Escape")
-        Thread.sleep(forTimeInterval: 0.3)  // Escape then a key would read as Alt-key
-        try session.send("Escape")
-        Thread.sleep(forTimeInterval: 0.3)
-      }
-      try session.send("/")
-      try session.send("-l", String(phone.dropFirst()))
-      try session.wait(for: "the filter, round \(round)", seconds: 30) { $0.contains("1 match") }
-      try session.send("Enter")
-      try session.send("Enter")
-      try session.wait(for: "the thread, round \(round)", seconds: 30) { $0.contains(markers.last!) }
-      try guardian.relearn()
-      let pages = try guardian.pageThrough(untilScreenShows: markers.first!)
-      pagesChecked += pages.count
-      for marker in markers where !pages.contains(where: { $0.contains(marker) }) {
-        Issue.record("round \(round): \(marker) was never on screen")
-      }
+      try guardian.quitAndCheckRestored()
+      Hardening.report("injection fuzz: \(rounds) rounds, \(messages) messages, \(pagesChecked) pages checked")
     }
-    try guardian.quitAndCheckRestored()
-    Hardening.report("injection fuzz: \(rounds) rounds, \(messages) messages, \(pagesChecked) pages checked")
   }
 }
 

@@ -99,7 +99,7 @@ import Testing
     }
     #expect(problems.count == 1)
     #expect(problems[0].hasPrefix("phoneNumber \"07700 900123\""))
-    #expect(problems[0].contains("needs a default country"))
+    #expect(problems[0].contains("no default country is set"))
     #expect(without.problems().map(\.description).first?.hasPrefix("line 2: phoneNumber") == true)
 
     // With GB the row is whatever the normaliser makes of it: the normalised number when it
@@ -216,8 +216,10 @@ import Testing
     ]
     let report = BulkReport.path(forInput: input)
     try Data("old".utf8).write(to: report)
-    try BulkReport.write(results, to: report)
+    try BulkReport.write(results, campaignId: "camp-1", to: report)
     #expect(try BulkReport.read(report) == results)
+    #expect(try BulkReport.read(report, campaignId: "camp-1") == results)
+    #expect(try BulkReport.read(report, campaignId: "camp-2").isEmpty, "another campaign's results do not count there")
     let text = try String(contentsOf: report, encoding: .utf8)
     #expect(text.hasPrefix("line,firstName,lastName,phoneNumber,emailAddress,externalId,openingMessage,additionalContext,"))
     #expect(

@@ -39,7 +39,7 @@ import Testing
     #expect(results.map(\.line) == [2, 3, 4])
     #expect(results[1].reason == "phoneNumber refused by the test")
     let seen = progress.withLock { $0 }
-    #expect(seen.map(\.sent) == [0, 2, 3, 3])
+    #expect(seen.map(\.sent) == [0, 2, 3], "at the start, then after each batch")
     #expect(seen.last.map { [$0.total, $0.queued, $0.failed] } == [3, 2, 1])
   }
 
@@ -52,11 +52,24 @@ import Testing
     #expect(results[2].reason?.contains("batch from line 2 failed") == true)
   }
 
+  @Test func aRateLimitIsWaitedOutAndTheBatchSentAgain() async {
+    let client = RecordingClient(rateLimitedFirst: 1)
+    let notes = Mutex<[String]>([])
+    let results = await BulkSender(client: client, campaignId: "c", batchSize: 2).send(Self.rows(2), existing: .init()) { update in
+      if let note = update.note { notes.withLock { $0.append(note) } }
+    }
+    #expect(client.requestSizes == [2, 2])
+    #expect(results.map(\.status) == [.queued, .queued])
+    #expect(notes.withLock { $0 } == ["rate limited; waiting 1 s"])
+  }
+
   @Test func cancellationStopsAfterTheBatchInFlight() async {
     let client = RecordingClient(delay: 0.2)
     let sender = BulkSender(client: client, campaignId: "c", batchSize: 2)
     let task = Task { await sender.send(Self.rows(6), existing: .init()) }
-    try? await Task.sleep(nanoseconds: 50_000_000)
+    // Cancelled once the first batch is on its way (a busy machine may take a while to start it).
+    let deadline = Date().addingTimeInterval(20)
+    while client.requestSizes.isEmpty && Date() < deadline { try? await Task.sleep(nanoseconds: 5_000_000) }
     task.cancel()
     let results = await task.value
     #expect(client.requestSizes == [2], "the batch in flight finished; nothing after it was sent")
@@ -72,18 +85,24 @@ final class RecordingClient: PoppClient {
   let failing: Set<String>
   let refusal: PoppError?
   let delay: Double
+  let rateLimitedFirst: Int
 
-  init(failing: Set<String> = [], refuseWith refusal: PoppError? = nil, delay: Double = 0) {
+  init(failing: Set<String> = [], refuseWith refusal: PoppError? = nil, delay: Double = 0, rateLimitedFirst: Int = 0) {
     self.failing = failing
     self.refusal = refusal
     self.delay = delay
+    self.rateLimitedFirst = rateLimitedFirst
   }
 
   var requestSizes: [Int] { sizes.withLock { $0 } }
 
   func createConversations(_ request: BulkConversationRequest) async throws(PoppError) -> BulkConversationResponse {
     let contacts = request.contacts ?? []
-    sizes.withLock { $0.append(contacts.count) }
+    let number = sizes.withLock {
+      $0.append(contacts.count)
+      return $0.count
+    }
+    if number <= rateLimitedFirst { throw .rateLimited(retryAfter: 0.05, message: "slow down") }
     if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay * 1e9)) }
     if let refusal { throw refusal }
     let results = contacts.enumerated().map { index, contact in

@@ -194,6 +194,30 @@ import Testing
     #expect(form.values["campaignTitle"] == "Bus")
   }
 
+  @Test func aFormIsSavedAsTypedAndComesBackAfterARestart() {
+    var state = Fixture.state()
+    _ = state.apply(.catalogUpdated(campaigns: Fixture.campaigns, templates: Self.templates))
+    _ = state.handle(.character("c"), keymap: .defaults)
+    var saved: [String: String] = [:]
+    for key: Key in [.tab, .tab, .character("B"), .character("u"), .character("s")] {
+      for case .saveDraft(let id, let text) in state.handle(key, keymap: .defaults) { saved[id] = text }
+    }
+    #expect(saved.keys.sorted() == ["form:campaign.new"], "every change is saved, under the form's key")
+    // What the draft saver wrote comes back at the next start, before the form is opened.
+    var restarted = Fixture.state()
+    _ = restarted.apply(.catalogUpdated(campaigns: Fixture.campaigns, templates: Self.templates))
+    restarted.drafts = saved.merging(["v1": "a reply"]) { $1 }
+    restarted.restoreFormDrafts()
+    #expect(restarted.drafts == ["v1": "a reply"], "reply drafts stay where they were")
+    _ = restarted.handle(.character("c"), keymap: .defaults)
+    guard case .form(let form) = restarted.overlay else {
+      Issue.record("c opens the form")
+      return
+    }
+    #expect(form.values["campaignTitle"] == "Bus")
+    #expect(restarted.flash == "Draft restored.")
+  }
+
   @Test func aCreatedCampaignIsSelectedAndALostAnswerIsNeverResentBySubmitting() {
     var state = Fixture.state()
     _ = state.apply(.catalogUpdated(campaigns: Fixture.campaigns, templates: Self.templates))

@@ -16,6 +16,9 @@
 // Locale: sets LC_ALL from the environment and falls back to C.UTF-8 for LC_CTYPE when the
 // codeset is not UTF-8 (CI often has LANG unset). Returns 1 when the codeset is UTF-8.
 int cn_setup_locale(void);
+/* The terminfo entry's colour count for `term` without starting the screen (for doctor);
+   -1 when the terminal type is unknown. */
+int cn_terminfo_colors(const char *term);
 
 // Screen lifecycle. newterm() rather than initscr(), which exits the process on an unknown TERM.
 WINDOW *cn_start(const char *term);

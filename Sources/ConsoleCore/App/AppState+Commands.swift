@@ -54,6 +54,7 @@ extension AppState {
     case .viewCampaign:
       guard let campaign = targetCampaign(for: "show") else { return [] }
       overlay = .campaign(id: campaign.id, scroll: 0)
+    case .profile: return switchProfile(to: nil)
     case .newCampaign: openForm(.newCampaign)
     case .editCampaign:
       guard let campaign = targetCampaign(for: "edit") else { return [] }

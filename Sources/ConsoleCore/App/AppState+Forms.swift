@@ -13,6 +13,26 @@ extension FormState.Purpose {
 }
 
 extension AppState {
+  /// Form drafts are saved with the reply drafts (one table, one writer), under this prefix.
+  static let formDraftPrefix = "form:"
+
+  /// Takes the form drafts out of the saved drafts (at start): what a crash or a dropped
+  /// session left in a form comes back when that form is opened again.
+  public mutating func restoreFormDrafts() {
+    for (key, text) in drafts where key.hasPrefix(Self.formDraftPrefix) {
+      drafts[key] = nil
+      if let values = try? JSONDecoder().decode(FormValues.self, from: Data(text.utf8)) {
+        formDrafts[String(key.dropFirst(Self.formDraftPrefix.count))] = values
+      }
+    }
+  }
+
+  /// Saves (or, with nil, deletes) a form's draft as it stands.
+  func saveFormDraft(_ purpose: FormState.Purpose, _ values: FormValues?) -> Effect {
+    let text = values.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+    return .saveDraft(conversationId: Self.formDraftPrefix + purpose.draftKey, text: text)
+  }
+
   /// The campaign a campaign command means: the one selected in the campaigns pane, else the
   /// campaign of the conversation in view.
   mutating func targetCampaign(for action: String) -> Campaign? {
@@ -34,7 +54,10 @@ extension AppState {
   mutating func formKey(_ key: Key) -> [Effect] {
     guard case .form(var form) = overlay else { return [] }
     flash = nil
+    let before = form.values
     let action = form.handle(key)
+    // Saved as typed, like a reply: a crash or a dropped session loses nothing of a form.
+    let saving: [Effect] = form.values != before ? [saveFormDraft(form.purpose, form.values)] : []
     switch action {
     case .close?:
       overlay = nil
@@ -47,15 +70,16 @@ extension AppState {
         flash = "Draft kept: \(reopenKey(form.purpose)) picks it up again."
       } else {
         formDrafts[form.purpose.draftKey] = nil
+        return saving + [saveFormDraft(form.purpose, nil)]
       }
-      return []
+      return saving
     case .submit?:
       overlay = .form(form)
-      return [submission(of: form)]
+      return saving + [submission(of: form)]
     case nil:
       overlay = .form(form)
       if let confirmation = form.confirmation { flash = confirmation }
-      return []
+      return saving
     }
   }
 
@@ -82,9 +106,11 @@ extension AppState {
     return nil
   }
 
-  mutating func formSucceeded(note: String, campaign: Campaign?) {
+  mutating func formSucceeded(note: String, campaign: Campaign?) -> [Effect] {
+    var effects: [Effect] = []
     if case .form(let form) = overlay, form.isSubmitting {
       formDrafts[form.purpose.draftKey] = nil
+      effects.append(saveFormDraft(form.purpose, nil))
       overlay = nil
     }
     if let campaign {
@@ -93,12 +119,14 @@ extension AppState {
       } else {
         campaigns.append(campaign)
         formDrafts[FormState.Purpose.newCampaign.draftKey] = nil
+        effects.append(saveFormDraft(.newCampaign, nil))
       }
       campaignSelection = (campaigns.firstIndex { $0.id == campaign.id }).map { $0 + 1 } ?? campaignSelection
       conversationSelection = 0
       refreshVisibleRows()
     }
     flash = note
+    return effects
   }
 
   mutating func formFailed(_ error: FieldError, outcomeUnknown: Bool) {

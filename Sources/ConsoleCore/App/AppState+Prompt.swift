@@ -42,8 +42,12 @@ extension AppState {
   }
 
   private mutating func runCommandLine(_ line: String) -> [Effect] {
-    let name = line.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty else { return [] }
+    let words = line.split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+    guard let name = words.first, !name.isEmpty else { return [] }
+    // Commands that take an argument: `:profile NAME`.
+    if words.count == 2, CommandName.profile.rawValue.hasPrefix(name), name.count >= 2 {
+      return switchProfile(to: words[1])
+    }
     if let command = CommandName(rawValue: name) { return perform(command) }
     let matches = CommandName.completions(for: name)
     if matches.count == 1 { return perform(matches[0]) }
@@ -104,5 +108,30 @@ extension PromptState {
     }
     text = String(characters)
     return true
+  }
+}
+
+extension AppState {
+  /// `:profile NAME` closes this connection and opens that profile's; `:profile` alone lists them.
+  mutating func switchProfile(to name: String?) -> [Effect] {
+    guard let name, !name.isEmpty else {
+      flash =
+        profileNames.isEmpty
+        ? "No profiles: add [profiles.NAME] sections to the config file (see README)."
+        : "Profiles: "
+          + profileNames.map { $0 == connection.profileName ? "\($0) (in use)" : $0 }.joined(separator: ", ") + " — :profile NAME switches"
+      return []
+    }
+    guard profileNames.contains(name) else {
+      flash = "No profile \"\(TerminalSanitizer.sanitize(name))\"; known: \(profileNames.joined(separator: ", "))"
+      return []
+    }
+    guard name != connection.profileName else {
+      flash = "Already using profile \(name)."
+      return []
+    }
+    switchToProfile = name
+    quitRequested = true
+    return []
   }
 }

@@ -18,11 +18,14 @@ public struct ConnectionInfo: Sendable, Hashable {
   public var organizationId: String
   public var baseURL: URL
   public var isSandbox: Bool
+  /// The config profile in use (`--profile`, `POPP_PROFILE`, `profile =`), if any.
+  public var profileName: String?
 
-  public init(organizationId: String, baseURL: URL, isSandbox: Bool) {
+  public init(organizationId: String, baseURL: URL, isSandbox: Bool, profileName: String? = nil) {
     self.organizationId = organizationId
     self.baseURL = baseURL
     self.isSandbox = isSandbox
+    self.profileName = profileName
   }
 
   /// Names the cache: the organization, and the server when it is not Popp's own.
@@ -144,6 +147,10 @@ public struct AppState: Sendable {
   /// Set by the layout: one pane at a time on narrow terminals.
   public var isStacked = false
   public var quitRequested = false
+  /// The config's profiles, for `:profile`.
+  public var profileNames: [String] = []
+  /// `:profile NAME`: the console closes this connection and opens that profile's.
+  public var switchToProfile: String?
   /// The reply being written to the open thread's candidate; while open it takes every key.
   public var composer: ComposerState?
   /// Which keys send and which break the line in the composer.
@@ -317,7 +324,7 @@ public struct AppState: Sendable {
       let queued = results.filter { $0.status == .queued }.count
       flash = "CSV launch finished: \(queued) queued" + (report.map { "; results in \($0)" } ?? "")
     case .formSucceeded(let note, let campaign):
-      formSucceeded(note: note, campaign: campaign)
+      return formSucceeded(note: note, campaign: campaign)
     case .formFailed(let error, let outcomeUnknown):
       formFailed(error, outcomeUnknown: outcomeUnknown)
     case .actionFailed(let error):

@@ -17,6 +17,9 @@ public struct ConsolePaths: Sendable {
 
   public var configFile: URL { configDirectory.appendingPathComponent("config.toml") }
 
+  /// The log (`--log-level`, `log-level`): never the terminal while the console runs.
+  public var logFile: URL { stateDirectory.appendingPathComponent("popp-console.log") }
+
   /// Where themes are looked for, first hit wins: the user's own, then the `themes/` folder
   /// shipped beside the binary (found by walking up from it, which covers `swift run` and an
   /// installed share/popp-console/themes).

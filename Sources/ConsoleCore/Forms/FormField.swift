@@ -73,7 +73,7 @@ public enum FormButton: Sendable, Hashable {
 }
 
 /// A screening question being written: kept as typed, turned into a `Question` on submit.
-public struct QuestionDraft: Sendable, Hashable {
+public struct QuestionDraft: Sendable, Hashable, Codable {
   public var questionType = "TEXT"
   public var isMandatory = true
   public var content = ""
@@ -105,7 +105,7 @@ public struct QuestionDraft: Sendable, Hashable {
 
 /// What a form holds, as typed: top-level values by API name (toggles "true"/"false"), and
 /// the questions in order.
-public struct FormValues: Sendable, Hashable {
+public struct FormValues: Sendable, Hashable, Codable {
   public var fields: [String: String] = [:]
   public var questions: [QuestionDraft] = []
 

@@ -14,6 +14,7 @@ public enum CommandName: String, Sendable, CaseIterable {
   case retrySend = "retry-send", editFailed = "edit-failed", discardFailed = "discard-failed"
   case viewCampaign = "view-campaign", newCampaign = "new-campaign", editCampaign = "edit-campaign", launch = "launch", bulkLaunch =
     "bulk-launch"
+  case profile = "profile"
   case toggleDetails = "toggle-details", toggleOutcomes = "toggle-outcomes", refresh = "refresh", audit = "audit"
 
   /// One line for the help overlay, e.g. "Move the selection down".
@@ -54,6 +55,7 @@ public enum CommandName: String, Sendable, CaseIterable {
     case .discardFailed: "Give up a failed message"
     case .audit: "Show the audit log of take-overs, sends and hand-backs"
     case .viewCampaign: "Show every field of the selected campaign"
+    case .profile: "Switch organization: :profile NAME (a [profiles.NAME] of the config)"
     case .newCampaign: "Create a campaign"
     case .editCampaign: "Edit the selected campaign (status included)"
     case .launch: "Start a conversation with one candidate"
@@ -74,7 +76,7 @@ public enum CommandName: String, Sendable, CaseIterable {
       "Conversation"
     case .viewCampaign, .newCampaign, .editCampaign, .launch, .bulkLaunch:
       "Campaign"
-    case .commandPrompt, .help, .quit, .redraw, .refresh, .audit:
+    case .commandPrompt, .help, .quit, .redraw, .refresh, .audit, .profile:
       "General"
     }
   }

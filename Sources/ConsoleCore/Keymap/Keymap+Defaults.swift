@@ -37,6 +37,7 @@ extension Keymap {
     (.discardFailed, [.character("D")]),
     (.audit, [.character("A")]),
     (.viewCampaign, [.character("v")]),
+    (.profile, [.character("P")]),
     (.newCampaign, [.character("c")]),
     (.editCampaign, [.character("e")]),
     (.launch, [.character("a")]),

@@ -2,7 +2,7 @@
 /// no candidate twice.
 ///
 /// - Batches go one at a time, in file order. 500 contacts a batch by default (the API
-///   takes up to 10,000): against the sandbox on loopback a batch of 500 takes about 60 ms,
+///   takes up to 10,000): against the sandbox on loopback a batch of 500 takes about 30 ms,
 ///   so progress moves several times a second, and a batch whose answer is lost puts at most
 ///   500 rows in doubt (BENCHMARKS.md has the figures).
 /// - A batch whose answer is lost (`PoppError.outcomeUnknown`, or an answer missing rows)
@@ -68,7 +68,6 @@ public struct BulkSender: Sendable {
       run.report()
       start = end
     }
-    run.report()
     return run.results.enumerated().map { index, result in
       result ?? BulkRowResult(line: rows[index].line, contact: rows[index].contact, status: .notSent, reason: BulkRowResult.cancelled)
     }
@@ -112,6 +111,10 @@ public struct BulkSender: Sendable {
         }
         run.report(note: "rate limited; waiting \(Int(wait.rounded(.up))) s")
         try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+        if Task.isCancelled {
+          run.settle(pending, .notSent, BulkRowResult.cancelled)
+          return BulkRowResult.cancelled
+        }
         attempt += 1
         continue
       case .failure(let error) where error.outcomeUnknown:

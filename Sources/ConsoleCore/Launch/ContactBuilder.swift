@@ -36,7 +36,7 @@ struct ContactBuilder: Sendable {
       case .invalid(let why) where !channel.usesEmail:
         contact.phoneNumber = raw
         phoneProblem = true
-        problems.append("phoneNumber \"\(raw)\" \(why)" + (needsCountryHint(raw) ? Self.countryHint : ""))
+        problems.append("phoneNumber \"\(raw)\" \(why)")
       case .invalid:
         break
       }
@@ -49,12 +49,6 @@ struct ContactBuilder: Sendable {
       openingMessage: contact.openingMessage, channel: channel)
     problems += rules.filter { !(phoneProblem && $0.field == "phoneNumber") }.map(\.description)
     return (contact, problems)
-  }
-
-  static let countryHint = "; a national number needs a default country (--default-country, or default-country in the config)"
-
-  private func needsCountryHint(_ raw: String) -> Bool {
-    normalizer.defaultCountry == nil && !raw.hasPrefix("+") && !raw.hasPrefix("00")
   }
 
   /// "Mary Ann Smith" → ("Mary Ann", "Smith"): the last word is the family name, which is

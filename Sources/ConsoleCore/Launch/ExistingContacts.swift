@@ -28,7 +28,7 @@ public struct ExistingContacts: Sendable, Hashable {
     var existing = try await fromServer(client: client, campaignId: campaignId)
     if let previousReport, FileManager.default.fileExists(atPath: previousReport.path) {
       do {
-        existing.add(report: try BulkReport.read(previousReport))
+        existing.add(report: try BulkReport.read(previousReport, campaignId: campaignId))
       } catch {
         existing.reportProblem = "\(previousReport.lastPathComponent) could not be read (\(error)); relying on the server alone"
       }

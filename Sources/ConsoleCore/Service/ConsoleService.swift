@@ -177,17 +177,11 @@ public actor ConsoleService {
     let report = BulkReport.path(forInput: input)
     var reportError: String?
     do {
-      try BulkReport.write(results, to: report, permissionsOf: input)
+      try BulkReport.write(results, campaignId: campaignId, to: report, permissionsOf: input)
     } catch {
       reportError = "The results file \(report.path) could not be written: \(error)"
     }
-    let count = { (status: BulkRowResult.Status) in results.filter { $0.status == status }.count }
-    workflow.audit?.record(
-      .bulkLaunch, organization: workflow.actions.organizationId, campaign: campaignId,
-      outcome: count(.failed) == 0 ? "ok" : "failed: \(count(.failed)) rows",
-      detail:
-        "\(input.lastPathComponent): \(count(.queued)) queued, \(count(.failed)) failed, \(count(.skipped)) skipped, \(count(.invalid)) invalid, \(count(.notSent)) not sent"
-    )
+    workflow.audit?.recordBulkLaunch(results, organization: workflow.actions.organizationId, campaignId: campaignId, input: input)
     mailbox.post(.bulkFinished(results: results, report: reportError == nil ? report.path : nil, reportError: reportError))
     bulkTask = nil
     await engine.refreshNow()

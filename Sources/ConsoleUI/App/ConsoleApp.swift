@@ -17,6 +17,9 @@ public final class ConsoleApp {
   }
 
   private var state: AppState
+
+  /// The profile `:profile NAME` asked for when the console ended to switch organizations.
+  public var nextProfile: String? { state.switchToProfile }
   private let keymap: Keymap
   private let renderer: Renderer
   private let screen: CursesScreen

@@ -12,8 +12,10 @@ enum Bars {
       column += canvas.draw(" SANDBOX ", row: 0, column: column, role: .badgeSandbox)
       column += 1
     }
+    let profile = state.connection.profileName.map { TerminalSanitizer.sanitize($0) + " · " } ?? ""
     column += canvas.draw(
-      " org " + TerminalSanitizer.sanitize(state.connection.organizationId) + " ", row: 0, column: column, role: .badgeProfile)
+      " " + profile + "org " + TerminalSanitizer.sanitize(state.connection.organizationId) + " ", row: 0, column: column,
+      role: .badgeProfile)
     let host = TerminalSanitizer.sanitize(state.connection.baseURL.host ?? "")
     let hint = state.connection.isSandbox ? "demo data · no real candidates" : host
     canvas.draw("  " + hint, row: 0, column: column, width: width - column - 8, role: .statusBar)

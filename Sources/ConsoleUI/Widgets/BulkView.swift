@@ -6,14 +6,9 @@ import Foundation
 /// result, filterable, and where the results file was written. File text is untrusted.
 enum BulkView {
   static func render(_ screen: BulkScreen, on display: any Screen) {
-    let size = display.size
-    let width = min(max(size.columns - 4, 30), 110)
-    let height = max(size.rows - 2, 6)
-    let rect = Rect(row: 1, column: max((size.columns - width) / 2, 0), rows: height, columns: width)
-    let canvas = display.canvas(rect)
-    for row in 0..<height { canvas.fill(row: row, column: 0, width: width, role: .dialog) }
-    let title = " Start conversations from a CSV · \(TerminalSanitizer.sanitize(screen.campaign.campaignTitle)) "
-    canvas.draw(title, row: 0, column: 2, width: width - 4, role: .dialogTitle)
+    let (canvas, rect) = Chrome.largeDialog(
+      "Start conversations from a CSV · \(TerminalSanitizer.sanitize(screen.campaign.campaignTitle))", on: display)
+    let (width, height) = (rect.columns, rect.rows)
     let inner = width - 4
     var lines: [(String, StyleRole)] = [(TerminalSanitizer.sanitize(screen.path), .textDim), ("", .dialog)]
     let footer: String

@@ -19,13 +19,8 @@ public struct FormView {
   /// text field has focus.
   @discardableResult
   public mutating func render(_ form: FormState, on screen: any Screen) -> (row: Int, column: Int)? {
-    let size = screen.size
-    let width = min(max(size.columns - 4, 30), 110)
-    let height = max(size.rows - 2, 6)
-    let rect = Rect(row: 1, column: max((size.columns - width) / 2, 0), rows: height, columns: width)
-    let canvas = screen.canvas(rect)
-    for row in 0..<height { canvas.fill(row: row, column: 0, width: width, role: .dialog) }
-    canvas.draw(" \(form.title) ", row: 0, column: 2, width: width - 4, role: .dialogTitle)
+    let (canvas, rect) = Chrome.largeDialog(form.title, on: screen)
+    let (width, height) = (rect.columns, rect.rows)
 
     let labelWidth = min(22, width / 3)
     let valueColumn = 2 + labelWidth + 1

@@ -135,14 +135,8 @@ enum Overlays {
 
   /// `v`: every field of a campaign, scrolled; e edits, a and b launch.
   static func campaign(_ campaign: Campaign, state: AppState, scroll: Int, on screen: any Screen) {
-    let size = screen.size
-    let width = min(max(size.columns - 4, 30), 110)
-    let height = max(size.rows - 2, 6)
-    let rect = Rect(row: 1, column: max((size.columns - width) / 2, 0), rows: height, columns: width)
-    let canvas = screen.canvas(rect)
-    for row in 0..<height { canvas.fill(row: row, column: 0, width: width, role: .dialog) }
-    canvas.draw(
-      " Campaign · \(TerminalSanitizer.sanitize(campaign.campaignTitle)) ", row: 0, column: 2, width: width - 4, role: .dialogTitle)
+    let (canvas, rect) = Chrome.largeDialog("Campaign · \(TerminalSanitizer.sanitize(campaign.campaignTitle))", on: screen)
+    let (width, height) = (rect.columns, rect.rows)
     let lines = CampaignRows.allFields(campaign, state: state, width: width - 4)
     let rows = height - 2
     let first = min(scroll, max(lines.count - rows, 0))

@@ -125,8 +125,11 @@ public final class HTTPPoppClient: PoppClient {
     var attempt = 1
     while true {
       let failure: PoppError
+      RequestLog.sent(request, attempt: attempt)
+      let started = Date()
       do {
         let (data, response) = try await perform(request)
+        RequestLog.answered(request, status: response.statusCode, started: started)
         if (200..<300).contains(response.statusCode) {
           do { return try PoppJSON.makeDecoder().decode(Response.self, from: data) } catch {
             failure = .invalidResponse("\(method.rawValue) /\(path): \(PoppJSON.describe(error))")
@@ -137,10 +140,10 @@ public final class HTTPPoppClient: PoppClient {
       } catch {
         failure = error
       }
-      guard
-        let delay = configuration.retryPolicy.delay(
-          after: failure, attempt: attempt, idempotent: method.isIdempotent, randomUnit: Double.random(in: 0..<1))
-      else { throw failure }
+      let delay = configuration.retryPolicy.delay(
+        after: failure, attempt: attempt, idempotent: method.isIdempotent, randomUnit: Double.random(in: 0..<1))
+      RequestLog.failed(request, failure, retryIn: delay)
+      guard let delay else { throw failure }
       do { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) } catch { throw failure }
       attempt += 1
     }
@@ -148,7 +151,13 @@ public final class HTTPPoppClient: PoppClient {
 
   private func perform(_ request: URLRequest) async throws(PoppError) -> (Data, HTTPURLResponse) {
     do {
-      let (data, response) = try await session.data(for: request)
+      // The request runs in a task of its own, out of reach of the caller's cancellation:
+      // FoundationNetworking's cancellation handler (URLSessionTask.cancel, a queue.sync) and a
+      // transfer completing at that moment take the same two locks in opposite orders, and the
+      // process hung for good (seen when the console stopped its pollers on SIGHUP). A
+      // cancelled caller's request runs to its end or its timeout; its answer is dropped.
+      let session = self.session
+      let (data, response) = try await Task { try await session.data(for: request) }.value
       guard let http = response as? HTTPURLResponse else {
         throw PoppError.invalidResponse("not an HTTP response")
       }

@@ -43,6 +43,9 @@ public enum CampaignValidation {
     }
     if request.campaignType?.requiresQuestions ?? true {
       errors += questionErrors(request.questions)
+    } else if let questions = request.questions, !questions.isEmpty {
+      // Optional for SCHEDULING, but questions given must be whole: the server stores them.
+      errors += questionErrors(questions)
     }
     return errors
   }

@@ -62,3 +62,12 @@ extension SandboxContext {
     return value
   }
 }
+
+extension OpenAPIDocument {
+  /// `GET /openapi.yaml`: the document, byte for byte as in the repository.
+  static func response() -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = "application/yaml; charset=utf-8"
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: yaml)))
+  }
+}

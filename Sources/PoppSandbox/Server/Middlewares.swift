@@ -5,8 +5,11 @@ import PoppAPI
 
 /// Turns every failure into the contract's `{"error": "..."}` body and marks every answer
 /// as the sandbox's, so that a client can tell it is not talking to Popp.
+/// A path that exists but not with the request's method answers 405 with `Allow` (the router
+/// itself answers 404 for both).
 struct ErrorMiddleware: RouterMiddleware {
   typealias Context = SandboxContext
+  let routes: RouteTable
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
     var response: Response
@@ -14,6 +17,15 @@ struct ErrorMiddleware: RouterMiddleware {
       response = try await next(request, context)
     } catch let error as APIError {
       response = JSONResponse.error(error)
+    } catch let error as any HTTPResponseError where error.status.code == 404 && !routes.methods(servingPath: request.uri.path).isEmpty {
+      let allowed = routes.methods(servingPath: request.uri.path)
+      var headers = HTTPFields()
+      headers[.allow] = allowed.joined(separator: ", ")
+      response = JSONResponse.error(
+        APIError(
+          status: 405,
+          message: "method \(request.method) is not allowed on \(request.uri.path) (allowed: \(allowed.joined(separator: ", ")))"),
+        headers: headers)
     } catch let error as any HTTPResponseError {
       let status = error.status
       let message: String =

@@ -86,15 +86,7 @@ public final class SandboxServer: Sendable {
   /// Serves until the task is cancelled (or, with `gracefulShutdownSignals`, until SIGINT or
   /// SIGTERM). `onReady` receives the `/v1` base URL once the port is bound.
   public func run(handlingSignals: Bool = false, onReady: @escaping @Sendable (URL) async -> Void) async throws {
-    let router = Router(context: SandboxContext.self)
-    router.add(middleware: ErrorMiddleware())
-    let api = router.group("v1")
-      .add(middleware: StatsMiddleware(stats: stats))
-      .add(middleware: FaultMiddleware(faults: faults))
-      .add(middleware: AuthMiddleware(store: store))
-    APIRoutes(store: store).register(on: api)
-    let control = router.group("sandbox").add(middleware: AuthMiddleware(store: store))
-    ControlRoutes(store: store, faults: faults, stats: stats).register(on: control)
+    let router = makeRouter().router
 
     var logger = Logger(label: "popp-sandbox")
     logger.logLevel = .critical
@@ -118,6 +110,29 @@ public final class SandboxServer: Sendable {
       group.cancelAll()
     }
     try? await store.database.write { db in try self.saveClock(db) }
+  }
+
+  /// Every route the sandbox serves (the API, the control surface and `/openapi.yaml`), as
+  /// registered: what `openapi/popp-sandbox.yaml` must describe, no more and no less.
+  public var routes: [SandboxRoute] { makeRouter().routes }
+
+  /// The router with every route, and the list of them. Routes are added only through the
+  /// recorder, so the list cannot miss one.
+  private func makeRouter() -> (router: Router<SandboxContext>, routes: [SandboxRoute]) {
+    let table = RouteTable()
+    let router = Router(context: SandboxContext.self)
+    router.add(middleware: ErrorMiddleware(routes: table))
+    let recorder = RouteRecorder(router: router)
+    recorder.get("openapi.yaml") { _, _ in OpenAPIDocument.response() }
+    let api = recorder.group("v1")
+      .add(middleware: StatsMiddleware(stats: stats))
+      .add(middleware: FaultMiddleware(faults: faults))
+      .add(middleware: AuthMiddleware(store: store))
+    APIRoutes(store: store).register(on: api)
+    let control = recorder.group("sandbox").add(middleware: AuthMiddleware(store: store))
+    ControlRoutes(store: store, faults: faults, stats: stats).register(on: control)
+    table.set(recorder.routes)
+    return (router, recorder.routes)
   }
 
   /// Runs the simulated world alongside real time. At speed 0 nothing moves on its own.

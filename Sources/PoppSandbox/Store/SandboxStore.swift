@@ -299,7 +299,10 @@ final class SandboxStore: Sendable {
       arguments.append(campaignId)
     }
     if let raw = query["conversationStatus"] {
-      let statuses = raw.split(separator: ",").map { ConversationStatus(rawValue: String($0).uppercased()) }
+      // "" (and ",,") name no status: an empty IN () would silently list nothing.
+      let statuses = raw.split(separator: ",", omittingEmptySubsequences: false).map {
+        ConversationStatus(rawValue: String($0).uppercased())
+      }
       if let bad = statuses.first(where: { !$0.isKnown }) {
         throw APIError.badRequest("conversationStatus must be one of \(ConversationStatus.knownValuesList), not \"\(bad.rawValue)\"")
       }

@@ -18,13 +18,28 @@ struct ConsoleCommand: AsyncParsableCommand {
     1
   @OptionGroup var polling: PollingOptions
   @OptionGroup var country: DefaultCountryOption
+  @OptionGroup var logging: LoggingOption
+  @Option(
+    name: .customLong("profile"),
+    help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"))
+  var profile: String?
 
   func run() async throws {
     guard isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 else {
       throw CLIError(message: "the console needs a terminal; for scripts use `popp-console overview` or the other commands (see --help)")
     }
+    // `:profile NAME` ends one connection's console and opens the next one's.
+    var profile = self.profile
+    while let next = try await runOnce(profile: profile) {
+      profile = next
+    }
+  }
+
+  /// One console on one connection; returns the profile to switch to, if asked.
+  private func runOnce(profile: String?) async throws -> String? {
     let environment = ProcessInfo.processInfo.environment
-    let settings = try ConnectionSettings.fromEnvironment(environment)
+    let resolved = try ConnectionLoading.resolve(profile: profile, environment: environment)
+    let settings = resolved.settings
     let paths = ConsolePaths(environment: environment)
     let setup = ConsoleSetup.load(paths: paths, themeName: theme, environment: environment)
 
@@ -46,7 +61,9 @@ struct ConsoleCommand: AsyncParsableCommand {
       configuration.retryPolicy = pollRetries
       configuration.requestTimeout = 15
       pollClient = HTTPPoppClient(configuration: configuration)
-      connection = ConnectionInfo(organizationId: configuration.organizationId, baseURL: configuration.baseURL, isSandbox: false)
+      connection = ConnectionInfo(
+        organizationId: configuration.organizationId, baseURL: configuration.baseURL, isSandbox: false,
+        profileName: resolved.profile?.name)
     }
     var problems = setup.problems
     let pollSettings = polling.apply(to: setup.polling)
@@ -69,21 +86,33 @@ struct ConsoleCommand: AsyncParsableCommand {
       connection: connection, paths: paths, actionsClient: client, sendClient: pollClient, mailbox: mailbox, problems: &problems)
     let service = ConsoleService(client: client, engine: engine, workflow: workflow.workflow, mailbox: mailbox)
     var state = AppState(connection: connection)
+    state.profileNames = resolved.profileNames
+    var theme = setup.theme
+    if let accent = resolved.profile?.accent, !connection.isSandbox {
+      if let accented = theme.accenting(accent) {
+        theme = accented
+      } else {
+        problems.append("profiles.\(resolved.profile!.name).accent \"\(accent)\" is not a colour (use #rrggbb, 0-255 or a colour name)")
+      }
+    }
     state.alerts = pollSettings.alerts
     state.drafts = workflow.drafts
+    state.restoreFormDrafts()
     state.composerKeys = setup.composerKeys
-    state.phones = try country.normalizer(environment: environment)
+    state.phones = try country.normalizer(environment: environment, connection: resolved)
     if !snapshot.isEmpty {
       for event in await engine.cachedState { _ = state.apply(event) }
     }
     state.flash = problems.first.map {
       problems.count > 1 ? "\($0) (and \(problems.count - 1) more: see stderr on exit)" : $0
     }
-    let (keymap, theme, initial) = (setup.keymap, setup.theme, state)
-    let outcome = await UIThread.run { () -> Result<Int32?, ConsoleApp.Failure> in
+    let (keymap, initial, finalTheme) = (setup.keymap, state, theme)
+    let outcome = await UIThread.run { () -> Result<(Int32?, String?), ConsoleApp.Failure> in
       do {
-        return .success(
-          try ConsoleApp(state: initial, keymap: keymap, theme: theme, environment: environment, mailbox: mailbox, service: service).run())
+        let app = try ConsoleApp(
+          state: initial, keymap: keymap, theme: finalTheme, environment: environment, mailbox: mailbox, service: service)
+        let signal = app.run()
+        return .success((signal, app.nextProfile))
       } catch let failure as ConsoleApp.Failure {
         return .failure(failure)
       } catch {
@@ -95,8 +124,8 @@ struct ConsoleCommand: AsyncParsableCommand {
     for problem in problems { FileHandle.standardError.write(Data("popp-console: \(problem)\n".utf8)) }
     switch outcome {
     case .failure(let failure): throw CLIError(message: failure.description, exitCode: ExitStatus.failure)
-    case .success(let signal?): Foundation.exit(128 + signal)
-    case .success(nil): break
+    case .success((let signal?, _)): Foundation.exit(128 + signal)
+    case .success((nil, let next)): return next
     }
   }
 }

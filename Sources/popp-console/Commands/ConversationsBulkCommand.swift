@@ -23,10 +23,7 @@ extension ConversationsCommand {
     @Option(help: "The campaign id.") var campaign: String
     @Option(help: "The CSV file (UTF-8, comma or semicolon separated, header line first).") var csv: String
     @Flag(name: .customLong("business-hours"), help: "Send during the candidates' business hours.") var businessHours = false
-    @Option(
-      name: .customLong("default-country"),
-      help: "Country of phone numbers written without one, e.g. GB (default: default-country in the config).")
-    var defaultCountry: String?
+    @OptionGroup var country: DefaultCountryOption
     @Option(
       name: .customLong("map"),
       help: ArgumentHelp("Read a field from a named column: firstName=\"Given\" (repeatable).", valueName: "FIELD=HEADER"))
@@ -43,17 +40,18 @@ extension ConversationsCommand {
       }
       _ = try delimiterScalar()
       _ = try overrides()
-      if let defaultCountry { _ = try Self.country(defaultCountry, source: "--default-country") }
+      if let code = country.defaultCountry { _ = try DefaultCountryOption.check(code, source: "--default-country") }
     }
 
     func run() async throws {
       let input = URL(fileURLWithPath: csv)
-      let country = try defaultCountry.map { try Self.country($0, source: "--default-country") } ?? configuredCountry()
-      let client = try options.makeClient()
+      let connection = try options.resolve()
+      let defaultCountry = try country.resolve(connection: connection)
+      let client = HTTPPoppClient(configuration: try connection.settings.clientConfiguration())
       // The channel decides which contact each row needs, so the campaign comes first.
       let target = try await client.campaign(id: campaign)
       let settings = BulkImportSettings(
-        channel: target.channel, defaultCountry: country, overrides: try overrides(), delimiter: try delimiterScalar())
+        channel: target.channel, defaultCountry: defaultCountry, overrides: try overrides(), delimiter: try delimiterScalar())
       var plan: BulkPlan
       do {
         plan = try BulkPlan.prepare(fileAt: input, settings: settings)
@@ -100,9 +98,11 @@ extension ConversationsCommand {
 
       let sent = await send(plan.outgoing, to: target, client: client, existing: existing)
       let results = plan.results(sent: sent)
+      AuditLog(path: AuditLog.path(in: ConsolePaths(environment: ProcessInfo.processInfo.environment))).recordBulkLaunch(
+        results, organization: connection.settings.organizationId ?? "", campaignId: target.id, input: input)
       var writeProblem: String?
       do {
-        try BulkReport.write(results, to: reportURL, permissionsOf: input)
+        try BulkReport.write(results, campaignId: target.id, to: reportURL, permissionsOf: input)
       } catch {
         writeProblem = "could not write \(reportURL.path): \(error)"
       }
@@ -179,22 +179,6 @@ extension ConversationsCommand {
       case "|", "pipe": "|"
       case let other?: throw ValidationError("--delimiter must be , ; tab or |, not \"\(other)\"")
       }
-    }
-
-    private func configuredCountry() throws -> String? {
-      let file = ConsolePaths(environment: ProcessInfo.processInfo.environment).configFile
-      guard let text = try? String(contentsOf: file, encoding: .utf8), let value = ConfigPeek.string("default-country", in: text) else {
-        return nil
-      }
-      return try Self.country(value, source: "default-country in \(file.path)")
-    }
-
-    static func country(_ text: String, source: String) throws -> String {
-      let code = text.trimmingCharacters(in: .whitespaces).uppercased()
-      guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
-        throw CLIError(message: "\(source) must be a two-letter country code such as GB or US, not \"\(Output.clean(text))\"")
-      }
-      return code
     }
 
     static func notReady(_ counts: BulkCounts) -> String {

@@ -95,7 +95,8 @@ struct ConversationsCommand: AsyncParsableCommand {
     func run() async throws {
       // Normalised here, so that nothing is sent for a number the server would refuse or,
       // worse, read as another country's.
-      let normalizer = try country.normalizer()
+      let connection = try options.resolve()
+      let normalizer = try country.normalizer(connection: connection)
       var phoneNumber: String?
       if let phone {
         switch normalizer.normalize(phone) {
@@ -106,7 +107,8 @@ struct ConversationsCommand: AsyncParsableCommand {
       let request = ConversationCreateRequest(
         campaignId: campaign, firstName: firstName, lastName: lastName, phoneNumber: phoneNumber, emailAddress: email,
         externalId: externalId, shouldSendDuringBusinessHours: businessHours ? true : nil, openingMessage: openingMessage)
-      let response = try await options.makeClient().createConversation(request)
+      let client = HTTPPoppClient(configuration: try connection.settings.clientConfiguration())
+      let response = try await client.createConversation(request)
       if options.json { return try Output.json(response) }
       print(Output.clean("\(response.message): \(firstName) at \(phoneNumber ?? email ?? "")"))
     }

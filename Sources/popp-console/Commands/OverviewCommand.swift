@@ -12,9 +12,12 @@ struct OverviewCommand: AsyncParsableCommand {
 
   @Flag(help: "Use the built-in sandbox even when credentials are set.") var sandbox = false
   @Option(name: .customLong("demo-size"), help: "Conversations of demo data in the built-in sandbox.") var demoSize = 200
+  @Option(name: .customLong("profile"), help: ArgumentHelp("Connect as [profiles.NAME] of the config file.", valueName: "NAME"))
+  var profile: String?
+  @OptionGroup var logging: LoggingOption
 
   func run() async throws {
-    let settings = try ConnectionSettings.fromEnvironment()
+    let settings = try ConnectionLoading.resolve(profile: profile, environment: ProcessInfo.processInfo.environment).settings
     if !sandbox && settings.hasCredentials {
       return try await Self.printOverview(
         HTTPPoppClient(configuration: try settings.clientConfiguration()), origin: settings.baseURL.absoluteString)

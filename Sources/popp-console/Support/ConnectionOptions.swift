@@ -8,17 +8,27 @@ struct APIOptions: ParsableArguments {
   @Flag(name: .long, help: "Print JSON for scripts instead of a table.")
   var json = false
 
+  @Option(
+    name: .customLong("profile"),
+    help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"))
+  var profile: String?
+
+  @OptionGroup var logging: LoggingOption
+
+  /// Where to connect: flags, then the environment, then the config file.
+  func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ResolvedConnection {
+    try ConnectionLoading.resolve(profile: profile, environment: environment)
+  }
+
   func makeClient(retryPolicy: RetryPolicy = .standard) throws -> HTTPPoppClient {
-    let settings = try ConnectionSettings.fromEnvironment()
-    return HTTPPoppClient(configuration: try settings.clientConfiguration(retryPolicy: retryPolicy))
+    HTTPPoppClient(configuration: try resolve().settings.clientConfiguration(retryPolicy: retryPolicy))
   }
 
   /// Take-over, hand-back and sends as the console performs them: audited, and sends through
   /// the organization's durable outbox (shared with the console).
   func makeWorkflow() throws -> (actions: ConversationActions, outbox: Outbox, client: HTTPPoppClient) {
     let environment = ProcessInfo.processInfo.environment
-    let settings = try ConnectionSettings.fromEnvironment(environment)
-    let configuration = try settings.clientConfiguration()
+    let configuration = try resolve(environment: environment).settings.clientConfiguration()
     let client = HTTPPoppClient(configuration: configuration)
     var sendConfiguration = configuration
     sendConfiguration.retryPolicy = .never
@@ -29,5 +39,24 @@ struct APIOptions: ParsableArguments {
     let outbox = Outbox(
       client: HTTPPoppClient(configuration: sendConfiguration), store: store, organizationId: configuration.organizationId, audit: audit)
     return (ConversationActions(client: client, organizationId: configuration.organizationId, audit: audit), outbox, client)
+  }
+}
+
+/// Reads the config file and resolves the connection, for the CLI and the console alike.
+enum ConnectionLoading {
+  /// The config file as read, with its problems (an absent file is an empty one).
+  static func config(environment: [String: String]) -> (ConfigFile, path: String) {
+    let file = ConsolePaths(environment: environment).configFile
+    guard let text = try? String(contentsOf: file, encoding: .utf8) else { return (ConfigFile(), file.path) }
+    return (ConfigFile(text: text, file: ConsoleSetup.shown(file, environment: environment)), file.path)
+  }
+
+  static func resolve(profile: String?, environment: [String: String]) throws -> ResolvedConnection {
+    let (config, path) = config(environment: environment)
+    do {
+      return try ConnectionResolver.resolve(profileFlag: profile, environment: environment, config: config, configPath: path)
+    } catch {
+      throw CLIError(message: error.description)
+    }
   }
 }

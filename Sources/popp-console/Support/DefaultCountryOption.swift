@@ -17,9 +17,19 @@ struct DefaultCountryOption: ParsableArguments {
 
   /// The ISO code to read national numbers with, or `nil` for international numbers only.
   /// An unknown code is a usage error naming where it came from.
-  func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+  /// `connection`: what the profile (or the file's top level) says, when already resolved.
+  func resolve(
+    environment: [String: String] = ProcessInfo.processInfo.environment, connection: ResolvedConnection? = nil
+  ) throws -> String? {
     if let flag = defaultCountry {
       return try Self.check(flag, source: "--default-country")
+    }
+    if let connection {
+      let file = ConsoleSetup.shown(ConsolePaths(environment: environment).configFile, environment: environment)
+      let source =
+        connection.profile?.defaultCountry != nil
+        ? "default-country of profile \(connection.profile!.name) in \(file)" : "default-country in \(file)"
+      return try connection.defaultCountry.flatMap { try Self.check($0, source: source) }
     }
     let file = ConsolePaths(environment: environment).configFile
     guard let text = try? String(contentsOf: file, encoding: .utf8), let value = ConfigPeek.string("default-country", in: text) else {
@@ -29,8 +39,10 @@ struct DefaultCountryOption: ParsableArguments {
   }
 
   /// The normaliser for `resolve(environment:)`'s country.
-  func normalizer(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PhoneNumberNormalizer {
-    PhoneNumberNormalizer(defaultCountry: try resolve(environment: environment))
+  func normalizer(
+    environment: [String: String] = ProcessInfo.processInfo.environment, connection: ResolvedConnection? = nil
+  ) throws -> PhoneNumberNormalizer {
+    PhoneNumberNormalizer(defaultCountry: try resolve(environment: environment, connection: connection))
   }
 
   static func check(_ value: String, source: String) throws -> String? {

@@ -53,7 +53,7 @@ struct BulkLaunchHarness {
 /// Forwards to another client and runs `afterBulk` (with the 1-based call number) once each
 /// bulk request has its answer or error: how a test changes the faults between batches. It
 /// records each request's contacts.
-final class BulkHookedClient: PoppClient {
+final class BulkHookedClient: ForwardingClient {
   let base: any PoppClient
   let requests = Mutex<[[BulkContact]]>([])
   let afterBulk: @Sendable (Int) async -> Void
@@ -76,37 +76,6 @@ final class BulkHookedClient: PoppClient {
     return try result.get()
   }
 
-  func listTemplates() async throws(PoppError) -> [Template] { try await base.listTemplates() }
-  func listAgents() async throws(PoppError) -> [Agent] { try await base.listAgents() }
-  func createCampaign(_ request: CampaignCreateRequest) async throws(PoppError) -> Campaign { try await base.createCampaign(request) }
-  func listCampaigns(status: CampaignStatus?, limit: Int?, nextToken: String?) async throws(PoppError) -> Page<Campaign> {
-    try await base.listCampaigns(status: status, limit: limit, nextToken: nextToken)
-  }
-  func campaign(id: String) async throws(PoppError) -> Campaign { try await base.campaign(id: id) }
-  func updateCampaign(id: String, _ update: CampaignUpdateRequest) async throws(PoppError) -> Campaign {
-    try await base.updateCampaign(id: id, update)
-  }
-  func createConversation(_ request: ConversationCreateRequest) async throws(PoppError) -> MessageResponse {
-    try await base.createConversation(request)
-  }
-  func listConversations(_ query: ConversationQuery, nextToken: String?) async throws(PoppError) -> Page<Conversation> {
-    try await base.listConversations(query, nextToken: nextToken)
-  }
-  func conversation(id: String) async throws(PoppError) -> Conversation { try await base.conversation(id: id) }
-  func listMessages(conversationId: String, sortDirection: SortDirection?, limit: Int?, nextToken: String?) async throws(PoppError)
-    -> Page<Message>
-  {
-    try await base.listMessages(conversationId: conversationId, sortDirection: sortDirection, limit: limit, nextToken: nextToken)
-  }
-  func takeOver(conversationId: String) async throws(PoppError) -> TakeoverResponse {
-    try await base.takeOver(conversationId: conversationId)
-  }
-  func sendMessage(conversationId: String, _ request: SendMessageRequest) async throws(PoppError) -> Message {
-    try await base.sendMessage(conversationId: conversationId, request)
-  }
-  func handBack(conversationId: String) async throws(PoppError) -> HandBackResponse {
-    try await base.handBack(conversationId: conversationId)
-  }
 }
 
 /// `count` applicants with unique UK mobiles and candidate ids, one per line.

@@ -66,7 +66,7 @@ import Testing
       sent: await BulkSender(client: flaky, campaignId: harness.campaign.id, batchSize: 4, settleDelay: 0).send(
         plan.outgoing, existing: try await ExistingContacts.fetch(client: harness.client, campaignId: harness.campaign.id)))
     try await harness.control.clearFaults()
-    try BulkReport.write(first, to: report)
+    try BulkReport.write(first, campaignId: harness.campaign.id, to: report)
     #expect(
       first.map(\.status) == Array(repeating: .queued, count: 4) + Array(repeating: .failed, count: 4)
         + Array(repeating: .notSent, count: 4))

@@ -54,7 +54,7 @@ struct OutboxHarness {
 
 /// A client that forwards to another and runs `afterSend` (with the 1-based call number) once
 /// each `sendMessage` has its answer or error: how a test changes the faults between attempts.
-final class HookedClient: PoppClient {
+final class HookedClient: ForwardingClient {
   let base: any PoppClient
   let sends = Mutex(0)
   let afterSend: @Sendable (Int) async -> Void
@@ -64,34 +64,6 @@ final class HookedClient: PoppClient {
     self.afterSend = afterSend
   }
 
-  func listTemplates() async throws(PoppError) -> [Template] { try await base.listTemplates() }
-  func listAgents() async throws(PoppError) -> [Agent] { try await base.listAgents() }
-  func createCampaign(_ request: CampaignCreateRequest) async throws(PoppError) -> Campaign { try await base.createCampaign(request) }
-  func listCampaigns(status: CampaignStatus?, limit: Int?, nextToken: String?) async throws(PoppError) -> Page<Campaign> {
-    try await base.listCampaigns(status: status, limit: limit, nextToken: nextToken)
-  }
-  func campaign(id: String) async throws(PoppError) -> Campaign { try await base.campaign(id: id) }
-  func updateCampaign(id: String, _ update: CampaignUpdateRequest) async throws(PoppError) -> Campaign {
-    try await base.updateCampaign(id: id, update)
-  }
-  func createConversation(_ request: ConversationCreateRequest) async throws(PoppError) -> MessageResponse {
-    try await base.createConversation(request)
-  }
-  func createConversations(_ request: BulkConversationRequest) async throws(PoppError) -> BulkConversationResponse {
-    try await base.createConversations(request)
-  }
-  func listConversations(_ query: ConversationQuery, nextToken: String?) async throws(PoppError) -> Page<Conversation> {
-    try await base.listConversations(query, nextToken: nextToken)
-  }
-  func conversation(id: String) async throws(PoppError) -> Conversation { try await base.conversation(id: id) }
-  func listMessages(conversationId: String, sortDirection: SortDirection?, limit: Int?, nextToken: String?) async throws(PoppError)
-    -> Page<Message>
-  {
-    try await base.listMessages(conversationId: conversationId, sortDirection: sortDirection, limit: limit, nextToken: nextToken)
-  }
-  func takeOver(conversationId: String) async throws(PoppError) -> TakeoverResponse {
-    try await base.takeOver(conversationId: conversationId)
-  }
   func sendMessage(conversationId: String, _ request: SendMessageRequest) async throws(PoppError) -> Message {
     let number = sends.withLock {
       $0 += 1
@@ -101,8 +73,5 @@ final class HookedClient: PoppClient {
     do { result = .success(try await base.sendMessage(conversationId: conversationId, request)) } catch { result = .failure(error) }
     await afterSend(number)
     return try result.get()
-  }
-  func handBack(conversationId: String) async throws(PoppError) -> HandBackResponse {
-    try await base.handBack(conversationId: conversationId)
   }
 }

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+/// Profiles, credentials, doctor and the log, as a recruiter meets them on the command line.
+@Suite struct ConfigEndToEndTests {
+  /// A config folder holding `text` as config.toml with `mode`.
+  func configHome(_ text: String, mode: Int) throws -> URL {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("popp-config-\(UUID().uuidString)")
+    let folder = home.appendingPathComponent("popp-console")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent("config.toml")
+    try Data(text.utf8).write(to: file)
+    try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
+    return home
+  }
+
+  /// The sandbox's address without its credentials: the profile must supply them.
+  func withoutCredentials(_ sandbox: SandboxProcess) -> [String: String] {
+    sandbox.environment.filter { !["POPP_API_KEY", "POPP_ORGANIZATION_ID", "POPP_BASE_URL"].contains($0.key) }
+  }
+
+  @Test func aProfileConnectsAndAReadableFileHoldingItsKeyIsRefused() async throws {
+    try await offPool {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let url = sandbox.environment["POPP_BASE_URL"]!
+      let config = """
+        [profiles.local]
+        organization-id = "sandbox-org"
+        base-url = "\(url)"
+        api-key = "sandbox-key"
+
+        [profiles.other]
+        organization-id = "someone-else"
+        base-url = "\(url)"
+        api-key-command = ["printf", "wrong-key"]
+        """
+      let home = try configHome(config, mode: 0o644)
+      defer { try? FileManager.default.removeItem(at: home) }
+      var environment = withoutCredentials(sandbox)
+      environment["XDG_CONFIG_HOME"] = home.path
+      var result = try CLI.run(["campaigns", "list", "--profile", "local"], environment: environment)
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("holds an API key and can be read by its group and every other user (mode 644)"))
+      #expect(result.stderr.contains("chmod 600"))
+      #expect(result.stdout.isEmpty, "nothing was fetched")
+
+      try FileManager.default.setAttributes(
+        [.posixPermissions: 0o600], ofItemAtPath: home.appendingPathComponent("popp-console/config.toml").path)
+      result = try CLI.run(["campaigns", "list", "--profile", "local"], environment: environment)
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("Senior Software Engineer"))
+
+      environment["POPP_PROFILE"] = "other"
+      result = try CLI.run(["campaigns", "list"], environment: environment)
+      #expect(result.status == 1, "POPP_PROFILE chose the profile with the wrong key")
+      result = try CLI.run(["campaigns", "list", "--profile", "local"], environment: environment)
+      #expect(result.status == 0, "--profile beats POPP_PROFILE")
+      result = try CLI.run(["campaigns", "list", "--profile", "missing"], environment: environment)
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("known: local, other"))
+    }
+  }
+
+  @Test func doctorAgainstAReachableAndAnUnreachableServer() async throws {
+    try await offPool {
+      let sandbox = try SandboxProcess()
+      let environment = sandbox.environment.merging(["TERM": "xterm-256color"]) { $1 }
+      var result = try CLI.run(["doctor"], environment: environment)
+      #expect(result.status == 0, "\(result.stdout)")
+      #expect(result.stdout.contains("✓ organization sandbox-org (from POPP_ORGANIZATION_ID)"))
+      #expect(result.stdout.contains("✓ reached the API in"))
+      #expect(result.stdout.contains("Everything looks right."))
+      #expect(!result.stdout.contains("sandbox-key") && !result.stderr.contains("sandbox-key"), "the key is never printed")
+      _ = sandbox.stop()
+      #expect(result.stdout.contains("✓ TERM xterm-256color: 256 colours"))
+      result = try CLI.run(["doctor"], environment: environment)
+      #expect(result.status == 1)
+      #expect(result.stdout.contains("✗ cannot use the API"))
+      #expect(result.stdout.contains("To fix:"))
+      #expect(result.stdout.contains("check the base URL, the network and any proxy"))
+    }
+  }
+
+  @Test func profileSwitchesOrganizationInTheConsoleWithItsAccent() async throws {
+    try await offPool {
+      let sandbox = try SandboxProcess(["--org", "org-a:key-a", "--org", "org-b:key-b"])
+      defer { _ = sandbox.stop() }
+      let url = sandbox.environment["POPP_BASE_URL"]!
+      let config = """
+        profile = "agency-a"
+        [profiles.agency-a]
+        organization-id = "org-a"
+        base-url = "\(url)"
+        api-key-command = ["printf", "key-a"]
+        accent = "green"
+
+        [profiles.agency-b]
+        organization-id = "org-b"
+        base-url = "\(url)"
+        api-key-command = ["printf", "key-b"]
+        accent = "#c00000"
+        """
+      let session = try TmuxSession(columns: 120, rows: 30, arguments: "", config: config, environment: withoutCredentials(sandbox))
+      try session.wait(for: "profile a") { $0.contains("agency-a · org org-a") && $0.contains("25 conversations") }
+      let badgeA = try session.tmux(["capture-pane", "-e", "-p", "-t", "console"]).split(separator: "\n").first ?? ""
+      try session.send(":")
+      try session.send("-l", "profile agency-b")
+      try session.send("Enter")
+      try session.wait(for: "profile b") { $0.contains("agency-b · org org-b") && $0.contains("25 conversations") }
+      let badgeB = try session.tmux(["capture-pane", "-e", "-p", "-t", "console"]).split(separator: "\n").first ?? ""
+      // The colours of the title bar, without its text: each profile's badge has its own.
+      func colours(_ line: Substring) -> [String] {
+        line.split(separator: "\u{1B}").map { String($0.prefix { $0 != "m" }) }.filter { $0.hasPrefix("[") }
+      }
+      #expect(colours(badgeA) != colours(badgeB), "\(colours(badgeA)) vs \(colours(badgeB))")
+      try session.send("?")
+      let help = try session.wait(for: "the help") { $0.contains("Keys") }
+      for screen in [help, try session.screen()] {
+        #expect(!screen.contains("key-a") && !screen.contains("key-b"), "the key is never on screen")
+      }
+      try session.send("Escape")
+      Thread.sleep(forTimeInterval: 0.3)
+      let argv = try String(contentsOfFile: "/proc/\(try session.consolePid())/cmdline", encoding: .utf8)
+      #expect(!argv.contains("key-a") && !argv.contains("key-b"), "nor in the console's argv")
+      try session.send("q")
+      try session.wait(for: "exit") { _ in session.exitStatus != nil }
+      #expect(session.exitStatus == "0")
+    }
+  }
+
+  @Test func theKeyNeverReachesTheLogEvenAtTrace() async throws {
+    try await offPool {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let result = try CLI.run(["conversations", "list", "--log-level", "trace"], environment: sandbox.environment)
+      #expect(result.status == 0, "\(result.stderr)")
+      let log = try String(contentsOf: sandbox.stateHome.appendingPathComponent("popp-console/popp-console.log"), encoding: .utf8)
+      #expect(log.contains("→ GET /v1/conversations"), "requests are logged")
+      #expect(log.contains("X-Api-Key: [redacted]"), "headers are logged at trace, the key redacted")
+      #expect(!log.contains("sandbox-key"), "the key itself is absent")
+      let mode =
+        try FileManager.default.attributesOfItem(
+          atPath: sandbox.stateHome.appendingPathComponent("popp-console/popp-console.log").path)[.posixPermissions] as? Int
+      #expect(mode == 0o600)
+    }
+  }
+}
