@@ -19,12 +19,14 @@ import Testing
 /// `scripts/hardening/chaos-soak.sh [--minutes 10]` (`--quick`: one cycle of 10 s phases).
 @Suite(.serialized) struct ChaosSoakTests {
   @Test(.enabled(if: Hardening.number("HARDENING_CHAOS_MINUTES") != nil))
-  func chaosSoak() throws {
-    let minutes = Hardening.number("HARDENING_CHAOS_MINUTES") ?? 1
-    let phaseSeconds = Hardening.number("HARDENING_CHAOS_PHASE_SECONDS") ?? 30
-    let speed = Hardening.number("HARDENING_CHAOS_SPEED") ?? 60
-    let soak = try ChaosSoak(speed: speed)
-    try soak.run(minutes: minutes, phaseSeconds: phaseSeconds)
+  func chaosSoak() async throws {
+    try await offPool {
+      let minutes = Hardening.number("HARDENING_CHAOS_MINUTES") ?? 1
+      let phaseSeconds = Hardening.number("HARDENING_CHAOS_PHASE_SECONDS") ?? 30
+      let speed = Hardening.number("HARDENING_CHAOS_SPEED") ?? 60
+      let soak = try ChaosSoak(speed: speed)
+      try soak.run(minutes: minutes, phaseSeconds: phaseSeconds)
+    }
   }
 }
 
@@ -151,9 +153,10 @@ final class ChaosSoak {
   /// From anywhere to one of our conversations' thread, by its phone number.
   func open(_ target: (id: String, phone: String), phase: Int) throws -> String? {
     // Esc backs out of anything (an overlay, the composer, the thread, a filter) to the campaigns
-    // pane, where g picks "All campaigns"; there Enter moves to the list and Enter opens.
+    // pane, where g picks "All campaigns" and 1 the All tab; there Enter moves to the list and Enter opens.
     try escape(5)
     try session.send("g")
+    try session.send("1")
     try session.send("/")
     try session.send("-l", String(target.phone.dropFirst()))
     guard try poll(5, phase: phase, { $0.contains("1 match") }) != nil else { return try failedOpen("the filter") }
@@ -273,7 +276,8 @@ final class ChaosSoak {
       let status = screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast().last ?? ""
       return !status.contains("STALE") && !status.contains("OFFLINE") && status.firstMatch(of: /updated [0-9] s ago/) != nil
     }
-    #expect(recovered != nil, "the banner did not clear after the faults")
+    let finalScreen = try session.screen()
+    #expect(recovered != nil, "the banner did not clear after the faults; the screen was:\n\(finalScreen)")
     Hardening.report(
       "chaos: fresh again (\"updated N s ago\") \(Int(Date().timeIntervalSince(cleared))) s after the last faulty phase ended")
 
@@ -330,9 +334,15 @@ final class ChaosSoak {
     #expect(missing.isEmpty, "replies sent (and retried with C-r if NOT SENT) but not on the server: \(missing.sorted())")
     #expect(Set(stored.keys).isSubset(of: Set(attempted)), "the server holds replies nobody typed")
 
-    // Every phase with faults that hide the data showed a banner.
+    // Every phase with faults that hide the data showed a banner, and (given time) each kind of fault its own.
     for (index, phase) in (0..<cycles * Self.phases.count).map({ ($0, Self.phases[$0 % Self.phases.count]) }) where phase.bannerDue {
       #expect(bannerSeen[index] == true, "phase \(index) (\(phase.name)) never showed STALE or OFFLINE")
+    }
+    if cycles >= 2 {
+      let seen = banners.values.flatMap { $0 }
+      for reason in ["server error (#)", "rate limited (#)", "invalid response"] {
+        #expect(seen.contains { $0.contains(reason) }, "no banner ever said \(reason)")
+      }
     }
 
     let kilobytes = rss.map(\.kilobytes)

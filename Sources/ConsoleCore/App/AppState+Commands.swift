@@ -309,6 +309,13 @@ extension AppState {
       flash = "The agent is already speaking in this conversation."
       return []
     }
+    // A hand-back would overtake a reply still on its way (between the outbox's attempts), which
+    // the server then refuses as not taken over.
+    if thread?.conversationId == conversation.id, thread?.outgoing.contains(where: { $0.state == .pending || $0.state == .sending }) == true
+    {
+      flash = "A reply is still being sent: hand back once it has gone (or failed)."
+      return []
+    }
     overlay = .confirm(
       Confirmation(
         title: "Hand back", message: "Hand \(TerminalSanitizer.sanitize(conversation.participantName)) back to the AI agent?",

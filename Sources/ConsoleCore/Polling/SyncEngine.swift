@@ -265,6 +265,13 @@ public actor SyncEngine {
       return
     case .success:
       failing[kind] = nil
+      if kind == .head || kind == .activeSet {
+        // The slow pollers retry no sooner than their interval (the sweep's is minutes): their
+        // failure would keep the banner up long after the server recovered. A conversation poll
+        // that succeeds shows it has; if they still fail, their next attempt says so again.
+        failing[.sweep] = nil
+        failing[.catalog] = nil
+      }
       if kind != .thread && kind != .catalog {
         updated.updatedAt = Date()
         try? store.markSynced(at: updated.updatedAt!)
