@@ -72,6 +72,7 @@ final class ChaosSoak {
   var handBacks = 0
   var opened = 0
   var failedOpens = 0
+  var refusedAtEnter = 0
   var started = Date()
   var died = false
 
@@ -199,8 +200,14 @@ final class ChaosSoak {
     try session.send("-l", "--", body)
     guard try poll(5, phase: phase, { $0.contains("chaos \(run) \(sends) ") && $0.contains("Reply to ") }) != nil else { return }
     try session.send("Enter")
+    // Sent (the composer closes, the reply shows in the thread) or refused with the draft kept:
+    // a hand-back asked for earlier can land meanwhile ("Not sent: … no longer taken over").
+    let after = try poll(10, phase: phase) { ($0.contains(body) && !$0.contains("Reply to Chaos")) || $0.contains("no longer taken over") }
+    if after?.contains("no longer taken over") == true {
+      refusedAtEnter += 1
+      return
+    }
     attempted.append(body)
-    try poll(10, phase: phase) { $0.contains(body) && !$0.contains("Reply to Chaos") }
     if Int.random(in: 0..<6, using: &random) == 0 {
       try escape()
       try session.send("h")
@@ -349,7 +356,7 @@ final class ChaosSoak {
     let warm = rss.first { $0.minute >= 1 }?.kilobytes ?? kilobytes.first ?? 0
     let growth = warm > 0 ? Double((kilobytes.last ?? 0) - warm) / Double(warm) : 0
     Hardening.report(
-      "chaos: \(String(format: "%.1f", Date().timeIntervalSince(started) / 60)) min, \(opened) threads opened (\(failedOpens) failed), \(attempted.count) replies sent, "
+      "chaos: \(String(format: "%.1f", Date().timeIntervalSince(started) / 60)) min, \(opened) threads opened (\(failedOpens) failed), \(attempted.count) replies sent (\(refusedAtEnter) refused at Enter, draft kept), "
         + "\(stored.count) stored (\(duplicated.count) twice), \(retried) C-r retries, \(handBacks) hand-backs")
     Hardening.report(
       "chaos: VmRSS first \(kilobytes.first ?? 0) kB, after 1 min \(warm) kB, last \(kilobytes.last ?? 0) kB, max \(kilobytes.max() ?? 0) kB "
