@@ -73,6 +73,8 @@ final class ChaosSoak {
   var opened = 0
   var failedOpens = 0
   var refusedAtEnter = 0
+  /// Which conversation (by phone) each reply went to.
+  var sentTo: [String: String] = [:]
   var started = Date()
   var died = false
 
@@ -167,7 +169,9 @@ final class ChaosSoak {
     guard let thread = try poll(8, phase: phase, { $0.contains("Target ") && $0.contains(" speaking") && $0.contains("·  +44770098") })
     else { return try failedOpen("the thread") }
     opened += 1
-    return thread
+    // A thread opened before keeps its scroll position; the replies on their way are at its end.
+    try session.send("End")
+    return try poll(5, phase: phase) { $0.firstMatch(of: /↓ [0-9]+ more/) == nil } ?? thread
   }
 
   private func failedOpen(_ what: String) throws -> String? {
@@ -208,6 +212,7 @@ final class ChaosSoak {
       return
     }
     attempted.append(body)
+    sentTo[body] = target.phone
     if Int.random(in: 0..<6, using: &random) == 0 {
       try escape()
       try session.send("h")
@@ -223,6 +228,32 @@ final class ChaosSoak {
       try session.send(["j", "k", "j", "Tab", "1", "2", "3", "4", "5", "6", "G", "g", "Enter", "PgDn"].randomElement(using: &random)!)
       _ = try sample(phase: phase)
     }
+  }
+
+  /// How many times the server holds each of our replies.
+  func storedReplies() throws -> [String: Int] {
+    var stored: [String: Int] = [:]
+    for target in targets {
+      let messages = try PoppJSON.makeDecoder().decode(
+        [Message].self,
+        from: Data(try CLI.run(["conversations", "messages", target.id, "--json"], environment: sandbox.environment).stdout.utf8))
+      for message in messages where message.sender == .user && message.body.hasPrefix("chaos \(run) ") {
+        stored[message.body, default: 0] += 1
+      }
+    }
+    return stored
+  }
+
+  /// The replies shown NOT SENT on a screen, with the reason shown.
+  static func notSent(in screen: String) -> [String: String] {
+    let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var found: [String: String] = [:]
+    for (index, row) in rows.enumerated() where index + 1 < rows.count {
+      guard let reason = row.firstMatch(of: /NOT SENT: (.*)$/), let body = rows[index + 1].firstMatch(of: /chaos \S+ [0-9]+ 日本 🎉/)
+      else { continue }
+      found[String(body.0)] = String(reason.1).trimmingCharacters(in: .whitespaces)
+    }
+    return found
   }
 
   func sampleMemory() throws {
@@ -288,28 +319,46 @@ final class ChaosSoak {
     Hardening.report(
       "chaos: fresh again (\"updated N s ago\") \(Int(Date().timeIntervalSince(cleared))) s after the last faulty phase ended")
 
-    // Replies the outbox gave up on during the faults: C-r, as a recruiter would, until none is left.
+    // Replies the outbox gave up on during the faults: C-r, as a recruiter would (taking the
+    // conversation over again if it was handed back since), until none is left or it cannot be.
     var retried = 0
-    var notSent: [String] = []
+    var reasons: Set<String> = []
+    var unsendable: [String: String] = [:]
     for target in targets where !died {
       guard try open(target, phase: -1) != nil else {
         Issue.record("could not open \(target.phone) after the soak; the screen was:\n\(try session.screen())")
         continue
       }
-      let settled: (String) -> Bool = { !$0.contains("NOT SENT") && !$0.contains("sending…") && !$0.contains("queued…") }
-      var screen = try poll(30, phase: -1) { !$0.contains("sending…") && !$0.contains("queued…") } ?? ""
+      var screen = try poll(30, phase: -1) { !$0.contains("sending…") && !$0.contains("queued…") } ?? (try session.screen())
       var tries = 0
-      while screen.contains("NOT SENT") && tries < 10 {
-        notSent += screen.split(separator: "\n").filter { $0.contains("NOT SENT") }.map { String($0.split(separator: "│").last ?? $0) }
+      while !Self.notSent(in: screen).isEmpty && tries < 6 {
+        tries += 1
+        let before = Self.notSent(in: screen)
+        reasons.formUnion(before.values.map { $0.replacing(/[0-9a-f-]{36}/, with: "ID") })
+        if screen.contains("AGENT is speaking") {
+          try session.send("t")
+          let taken = try poll(10, phase: -1) { $0.contains("YOU are speaking") || $0.contains("y yes") }
+          if taken?.contains("y yes") == true { try session.send("y") }
+          guard try poll(10, phase: -1, { $0.contains("YOU are speaking") }) != nil else { break }
+        }
         try session.send("C-r")
         retried += 1
-        tries += 1
-        screen = try poll(30, phase: -1, settled) ?? (try session.screen())
+        screen =
+          try poll(20, phase: -1) { Self.notSent(in: $0).count < before.count && !$0.contains("sending…") } ?? (try session.screen())
       }
-      #expect(settled(screen), "\(target.phone): replies still unsent after \(tries) C-r:\n\(screen)")
+      unsendable.merge(Self.notSent(in: screen)) { $1 }
     }
-    if !notSent.isEmpty {
-      Hardening.report("chaos: NOT SENT during the faults: \(Set(notSent.map { $0.replacing(/[0-9]+/, with: "#") }).sorted())")
+    if !reasons.isEmpty { Hardening.report("chaos: NOT SENT reasons seen: \(reasons.sorted())") }
+    if !unsendable.isEmpty {
+      Hardening.report("chaos: left NOT SENT (their conversation could not be taken over again): \(unsendable.sorted { $0.key < $1.key })")
+    }
+
+    // Before quitting: what the console shows where a reply is missing from the server.
+    let storedSoFar = try storedReplies()
+    for body in attempted where storedSoFar[body] == nil && unsendable[body] == nil {
+      guard let phone = sentTo[body], let target = targets.first(where: { $0.phone == phone }), try open(target, phase: -1) != nil
+      else { continue }
+      Hardening.report("chaos: \(body) is not on the server; its thread (\(target.id)) shows:\n\(try session.screen())")
     }
 
     try escape(3)
@@ -323,21 +372,19 @@ final class ChaosSoak {
       let entries = log.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
       let outcomes = Dictionary(grouping: entries) { "\($0["action"] ?? "?") \(($0["outcome"] ?? "?").prefix(40))" }.mapValues(\.count)
       Hardening.report("chaos: audit log: \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" })")
+      for entry in entries where entry["action"] == "send" && entry["outcome"] != "ok" {
+        Hardening.report("  \(entry["time"] ?? "") \(entry["conversation"] ?? "") \(entry["outcome"] ?? "") (\(entry["detail"] ?? ""))")
+      }
     }
 
     // The server's view: each reply once.
-    var stored: [String: Int] = [:]
-    for target in targets {
-      let messages = try PoppJSON.makeDecoder().decode(
-        [Message].self,
-        from: Data(try CLI.run(["conversations", "messages", target.id, "--json"], environment: sandbox.environment).stdout.utf8))
-      for message in messages where message.sender == .user && message.body.hasPrefix("chaos \(run) ") {
-        stored[message.body, default: 0] += 1
-      }
-    }
+    let stored = try storedReplies()
     let duplicated = stored.filter { $0.value > 1 }
-    let missing = attempted.filter { stored[$0] == nil }
+    let missing = attempted.filter { stored[$0] == nil && unsendable[$0] == nil }
     #expect(duplicated.isEmpty, "replies stored more than once: \(duplicated)")
+    // NOT SENT is the truth, unless it says it could not tell.
+    let shownUnsentButStored = unsendable.filter { stored[$0.key] != nil && !$0.value.contains("could not check") }
+    #expect(shownUnsentButStored.isEmpty, "replies shown NOT SENT that the server holds: \(shownUnsentButStored)")
     #expect(missing.isEmpty, "replies sent (and retried with C-r if NOT SENT) but not on the server: \(missing.sorted())")
     #expect(Set(stored.keys).isSubset(of: Set(attempted)), "the server holds replies nobody typed")
 
