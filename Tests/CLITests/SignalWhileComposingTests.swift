@@ -107,7 +107,9 @@ struct RoundResult {
 final class ComposingHarness {
   let sandbox: SandboxProcess
   let session: TmuxSession
+  /// One conversation per round, open for replies: phone number and candidate's name.
   let phones: [String]
+  let names: [String]
 
   init(conversations: Int) throws {
     sandbox = try SandboxProcess()
@@ -115,16 +117,25 @@ final class ComposingHarness {
     let campaigns = try PoppJSON.makeDecoder().decode(
       [Campaign].self, from: Data(try CLI.run(["campaigns", "list", "--json"], environment: sandbox.environment).stdout.utf8))
     let campaign = try #require(campaigns.first { $0.channel == .sms && $0.campaignStatus == .live })
-    phones = (0..<conversations).map { String(format: "+44770099%04d", $0) }
-    for (index, phone) in phones.enumerated() {
+    // More than needed: some candidates cannot be reached (DELIVERY_FAILED) and cannot be taken over.
+    for index in 0..<(conversations * 3 / 2 + 4) {
       let body = try JSONSerialization.data(withJSONObject: [
-        "campaignId": campaign.id, "firstName": "Signal", "lastName": "Round \(index)", "phoneNumber": phone,
+        "campaignId": campaign.id, "firstName": "Signal", "lastName": "Round \(index)",
+        "phoneNumber": String(format: "+44770099%04d", index),
       ])
       let answer = http.call("POST", "v1/conversations", body: body)
       #expect(answer.status == 202, "\(answer.text)")
     }
     // Half a minute of simulated time: the new conversations start (ONGOING), so they can be taken over.
     #expect(http.call("POST", "sandbox/clock/advance", json: #"{"seconds": 30}"#).status == 200)
+    let listed = try PoppJSON.makeDecoder().decode(
+      [Conversation].self,
+      from: Data(try CLI.run(["conversations", "list", "--campaign", campaign.id, "--json"], environment: sandbox.environment).stdout.utf8))
+    let open = listed.filter { $0.conversationStatus == .ongoing && $0.participantName.hasPrefix("Signal Round ") }
+      .sorted { ($0.participantPhoneNumber ?? "") < ($1.participantPhoneNumber ?? "") }.prefix(conversations)
+    #expect(open.count == conversations, "\(open.count) conversations open for replies, \(conversations) needed")
+    phones = open.map { $0.participantPhoneNumber ?? "" }
+    names = open.map { String($0.participantName.dropFirst("Signal ".count)) }
     session = try TmuxSession(
       columns: 80, rows: 24, arguments: "--poll-thread 0.5 --poll-head 0.5 --poll-active 0.5",
       environment: sandbox.environment.filter { $0.key != "XDG_STATE_HOME" })
@@ -136,13 +147,16 @@ final class ComposingHarness {
 
   /// Opens the conversation of round `round` from a fresh console and returns the composer's screen.
   private func openComposer(_ round: Int, takeOver: Bool) throws -> String {
-    try session.wait(for: "the console", seconds: 30) { $0.contains("need review") && $0.contains("Signal Round") }
+    let first = try session.wait(for: "the console", seconds: 30) {
+      $0.contains("need review") && $0.contains(" Campaigns ") || $0.contains("Signal Round")
+    }
+    if first.contains(" Campaigns ") { try session.send("Enter") }  // after a failed round: back to the list
     try session.send("/")
     try session.send("-l", String(phones[round].dropFirst()))
     try session.wait(for: "the filter") { $0.contains("1 match") }
     try session.send("Enter")
     try session.send("Enter")
-    try session.wait(for: "the thread of round \(round)") { $0.contains("Round \(round) ") && $0.contains(" speaking") }
+    try session.wait(for: "the thread of round \(round)") { $0.contains("\(names[round]) ") && $0.contains(" speaking") }
     try session.send("r")
     if takeOver {
       try session.wait(for: "the offer to take over") { $0.contains("Take over first") }
