@@ -21,17 +21,22 @@ public final class Renderer {
     let layout = Layout(size: screen.size, focus: state.focus, threadOpen: state.thread != nil)
     state.isStacked = layout.isStacked
     if let focused = layout.panes[state.focus] { state.pageSize = max(focused.rows - 3, 1) }
-    draw(state, layout: layout, on: screen, now: now)
+    let threadRows = draw(state, layout: layout, on: screen, now: now)
+    // A page of the thread is what its messages get under its header (and above the composer):
+    // PgUp/PgDn move by one less, so no line is skipped and one is kept for context.
+    if state.focus == .thread, let threadRows { state.pageSize = max(threadRows, 2) }
   }
 
-  private func draw(_ state: AppState, layout: Layout, on screen: any Screen, now: Date) {
+  /// Draws the frame; returns the rows the thread's messages got, if a thread is drawn.
+  private func draw(_ state: AppState, layout: Layout, on screen: any Screen, now: Date) -> Int? {
     screen.beginFrame()
     composerCursor = nil
+    var threadRows: Int?
     guard screen.size.rows >= 6 && screen.size.columns >= 30 else {
       screen.canvas(Rect(row: 0, column: 0, rows: screen.size.rows, columns: screen.size.columns))
         .draw("Window too small", row: 0, column: 0, role: .bannerError)
       screen.endFrame()
-      return
+      return nil
     }
     Bars.title(state, on: screen.canvas(layout.titleBar))
     for separator in layout.separators { Chrome.separator(on: screen.canvas(separator)) }
@@ -46,7 +51,7 @@ public final class Renderer {
         if let draft = state.composer, let conversation = state.openConversation {
           let rows = composer.rows(for: draft, columns: rect.columns, maximum: rect.rows / 2)
           let threadRect = Rect(row: rect.row, column: rect.column, rows: rect.rows - rows, columns: rect.columns)
-          thread.render(state, on: screen.canvas(threadRect), focused: focused)
+          threadRows = thread.render(state, on: screen.canvas(threadRect), focused: focused)
           let composerRect = Rect(row: rect.row + rect.rows - rows, column: rect.column, rows: rows, columns: rect.columns)
           let name = TerminalSanitizer.sanitize(conversation.participantName)
           if state.overlay == nil,
@@ -57,7 +62,7 @@ public final class Renderer {
             composer.render(draft, recipient: name, keys: state.composerKeys, in: composerRect, on: screen, focused: false)
           }
         } else {
-          thread.render(state, on: canvas, focused: focused)
+          threadRows = thread.render(state, on: canvas, focused: focused)
         }
       }
     }
@@ -79,5 +84,6 @@ public final class Renderer {
     default: break
     }
     screen.endFrame()
+    return threadRows
   }
 }

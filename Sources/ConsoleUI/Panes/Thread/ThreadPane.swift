@@ -6,12 +6,14 @@ import Foundation
 struct ThreadPane {
   private var cache: ThreadRows.Cache?
 
-  mutating func render(_ state: AppState, on canvas: any Canvas, focused: Bool) {
+  /// Returns how many rows the messages get (a page, for PgUp/PgDn), nil when none show.
+  @discardableResult
+  mutating func render(_ state: AppState, on canvas: any Canvas, focused: Bool) -> Int? {
     let width = canvas.size.columns
     guard let thread = state.thread, let conversation = state.openConversation else {
       Chrome.title("Thread", on: canvas, focused: focused)
       Chrome.placeholder("Select a conversation and press Enter to read it. n jumps to the next one that needs review.", on: canvas, row: 2)
-      return
+      return nil
     }
     Chrome.title("Thread", on: canvas, focused: focused, trailing: conversation.isHumanTakeover ? "YOU are speaking" : "AGENT is speaking")
     var row = 1
@@ -25,14 +27,14 @@ struct ThreadPane {
     canvas.draw(String(repeating: "─", count: width), row: row, column: 0, width: width, role: .paneBorder)
     row += 1
     let height = canvas.size.rows - row
-    guard height > 0 else { return }
+    guard height > 0 else { return nil }
     if thread.isLoading && thread.messages.isEmpty {
       Chrome.placeholder("Loading messages…", on: canvas, row: row)
-      return
+      return height
     }
     if let error = thread.error {
       Chrome.placeholder("Could not load messages: \(TerminalSanitizer.sanitize(error))", on: canvas, row: row)
-      return
+      return height
     }
     let outgoing = ThreadRows.outgoing(thread.outgoing, delivered: thread.messages, width: width - 2)
     let (delivered, _) = ThreadRows.tail(
@@ -53,5 +55,6 @@ struct ThreadPane {
     if scrollBack > 0 {
       canvas.draw(marker, row: canvas.size.rows - 1, column: markerColumn, role: .messageMeta)
     }
+    return height
   }
 }
