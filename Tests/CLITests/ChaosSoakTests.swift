@@ -329,7 +329,10 @@ final class ChaosSoak {
         Issue.record("could not open \(target.phone) after the soak; the screen was:\n\(try session.screen())")
         continue
       }
-      var screen = try poll(30, phase: -1) { !$0.contains("sending…") && !$0.contains("queued…") } ?? (try session.screen())
+      // Replies left NOT SENT show under the messages, so only once they have loaded.
+      var screen =
+        try poll(30, phase: -1) { !$0.contains("Loading messages") && !$0.contains("sending…") && !$0.contains("queued…") }
+        ?? (try session.screen())
       var tries = 0
       while !Self.notSent(in: screen).isEmpty && tries < 6 {
         tries += 1

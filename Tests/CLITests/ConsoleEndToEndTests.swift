@@ -13,10 +13,13 @@ final class TmuxSession {
   private var command = ""
 
   /// `environment` is added to the console's (e.g. POPP_* to reach a sandbox process);
-  /// `tmuxConfig` is the tmux server's own configuration (e.g. `set -s set-clipboard on`).
+  /// `tmuxConfig` is the tmux server's own configuration (e.g. `set -s set-clipboard on`);
+  /// `insideGNUScreen` runs the console in GNU screen in the pane (the pane then shows what
+  /// screen drew from the console's output: a line `before-console` before it and, once it has
+  /// ended, `stty -a` of screen's terminal in `stty-after` and a line `after-console`).
   init(
     columns: Int, rows: Int, arguments: String, config: String? = nil, environment: [String: String] = [:],
-    tmuxConfig: String? = nil
+    tmuxConfig: String? = nil, insideGNUScreen: Bool = false
   ) throws {
     home = FileManager.default.temporaryDirectory.appendingPathComponent(server)
     let configFolder = home.appendingPathComponent("config/popp-console")
@@ -26,15 +29,30 @@ final class TmuxSession {
     // The shell records the console's exit status in a file (tmux does not always report it),
     // then keeps the pane alive: a dead pane's cursor and modes are tmux's, not what the console left.
     let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-    command =
-      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL -u NO_COLOR HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status; exec sleep 600"
+    let launch =
+      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL -u NO_COLOR HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status"
+    command = "\(launch); exec sleep 600"
     // The server this starts inherits the client's stdout: it must not be our pipe, or reading
     // to its end would wait for the server to exit.
     let tmuxConfigFile = home.appendingPathComponent("tmux.conf")
     try Data((tmuxConfig ?? "").utf8).write(to: tmuxConfigFile)
+    let paneCommand = insideGNUScreen ? try gnuScreenCommand(running: launch) : command
     try tmux(
-      ["-f", tmuxConfigFile.path, "new-session", "-d", "-s", "console", "-x", String(columns), "-y", String(rows), command], capture: false)
+      ["-f", tmuxConfigFile.path, "new-session", "-d", "-s", "console", "-x", String(columns), "-y", String(rows), paneCommand],
+      capture: false)
     try tmux(["set-option", "-t", "console", "remain-on-exit", "on"])
+  }
+
+  /// GNU screen, with its sockets in the session's folder, running `launch` from a script.
+  private func gnuScreenCommand(running launch: String) throws -> String {
+    let sockets = home.appendingPathComponent("screens")
+    try FileManager.default.createDirectory(at: sockets, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let script = home.appendingPathComponent("console.sh")
+    let afterwards = "stty -a > \(home.path)/stty-after; echo after-console; exec sleep 600"
+    try Data("echo before-console\n\(launch)\n\(afterwards)\n".utf8).write(to: script)
+    let screenConfig = home.appendingPathComponent("screenrc")
+    try Data("startup_message off\naltscreen on\nautodetach off\n".utf8).write(to: screenConfig)
+    return "env SCREENDIR=\(sockets.path) LANG=C.UTF-8 screen -U -c \(screenConfig.path) -S console sh \(script.path)"
   }
 
   /// Runs the console again in the same pane, with the same home (config, cache).
@@ -44,6 +62,11 @@ final class TmuxSession {
   }
 
   deinit {
+    // screen outlives a hung-up terminal only when it may detach (it may not here); quit it anyway.
+    let sockets = home.appendingPathComponent("screens")
+    if FileManager.default.fileExists(atPath: sockets.path) {
+      _ = try? Spawn.run(["/usr/bin/screen", "-S", "console", "-X", "quit"], capture: false, environment: ["SCREENDIR": sockets.path])
+    }
     _ = try? tmux(["kill-server"])
     try? FileManager.default.removeItem(at: home)
   }

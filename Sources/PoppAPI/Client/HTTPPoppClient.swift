@@ -131,7 +131,7 @@ public final class HTTPPoppClient: PoppClient {
         let (data, response) = try await perform(request)
         RequestLog.answered(request, status: response.statusCode, started: started)
         if (200..<300).contains(response.statusCode) {
-          do { return try PoppJSON.makeDecoder().decode(Response.self, from: data) } catch {
+          do { return try PoppJSON.decode(Response.self, from: data) } catch {
             failure = .invalidResponse("\(method.rawValue) /\(path): \(PoppJSON.describe(error))")
           }
         } else {

@@ -26,6 +26,18 @@ public enum PoppJSON {
     return decoder
   }
 
+  /// Decodes an answer of the API, reading a lone surrogate escape as U+FFFD rather than
+  /// refusing the whole body (see `LoneSurrogates`).
+  public static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
+    let decoder = makeDecoder()
+    do {
+      return try decoder.decode(type, from: data)
+    } catch DecodingError.dataCorrupted(let context) {
+      guard let repaired = LoneSurrogates.repaired(data) else { throw DecodingError.dataCorrupted(context) }
+      return try decoder.decode(type, from: repaired)
+    }
+  }
+
   /// A human-readable account of why decoding failed, naming the field path.
   public static func describe(_ error: any Error) -> String {
     guard let decodingError = error as? DecodingError else { return "\(error)" }
