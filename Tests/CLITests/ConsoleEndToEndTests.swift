@@ -14,12 +14,10 @@ final class TmuxSession {
 
   /// `environment` is added to the console's (e.g. POPP_* to reach a sandbox process);
   /// `tmuxConfig` is the tmux server's own configuration (e.g. `set -s set-clipboard on`);
-  /// `insideGNUScreen` runs the console in GNU screen in the pane (the pane then shows what
-  /// screen drew from the console's output: a line `before-console` before it and, once it has
-  /// ended, `stty -a` of screen's terminal in `stty-after` and a line `after-console`).
+  /// `host` is what runs the console in the pane.
   init(
     columns: Int, rows: Int, arguments: String, config: String? = nil, environment: [String: String] = [:],
-    tmuxConfig: String? = nil, insideGNUScreen: Bool = false
+    tmuxConfig: String? = nil, host: Host = .shellCommand
   ) throws {
     home = FileManager.default.temporaryDirectory.appendingPathComponent(server)
     let configFolder = home.appendingPathComponent("config/popp-console")
@@ -36,11 +34,35 @@ final class TmuxSession {
     // to its end would wait for the server to exit.
     let tmuxConfigFile = home.appendingPathComponent("tmux.conf")
     try Data((tmuxConfig ?? "").utf8).write(to: tmuxConfigFile)
-    let paneCommand = insideGNUScreen ? try gnuScreenCommand(running: launch) : command
+    let paneCommand =
+      switch host {
+      case .shellCommand: command
+      case .gnuScreen: try gnuScreenCommand(running: launch)
+      case .interactiveShell: "env -u NO_COLOR HOME=\(home.path) LANG=C.UTF-8 PS1='shell$ ' bash --norc --noprofile -i"
+      }
     try tmux(
       ["-f", tmuxConfigFile.path, "new-session", "-d", "-s", "console", "-x", String(columns), "-y", String(rows), paneCommand],
       capture: false)
     try tmux(["set-option", "-t", "console", "remain-on-exit", "on"])
+    if host == .interactiveShell {
+      // One job (sh and the console): stopping it does not run the status line early.
+      let script = home.appendingPathComponent("console.sh")
+      try Data("\(launch)\n".utf8).write(to: script)
+      try wait(for: "the shell's prompt") { $0.contains("shell$") }
+      try send("-l", "sh \(script.path)")
+      try send("Enter")
+    }
+  }
+
+  enum Host {
+    /// `sh -c`: the console, then its exit status in `status`, then a pause that keeps the pane.
+    case shellCommand
+    /// GNU screen in the pane, running the console: the pane shows what screen drew from the
+    /// console's output, a line `before-console` before it and, once it has ended, a line
+    /// `after-console` (and `stty -a` of screen's terminal in the file `stty-after`).
+    case gnuScreen
+    /// An interactive bash with job control (prompt `shell$ `), where the console is typed.
+    case interactiveShell
   }
 
   /// GNU screen, with its sockets in the session's folder, running `launch` from a script.

@@ -7,7 +7,7 @@ import Testing
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/screen"), "GNU screen is not installed"))
   func theConsoleWorksInsideGNUScreenAndRestoresItsWindow() async throws {
     try await offPool {
-      let session = try TmuxSession(columns: 120, rows: 40, arguments: "--sandbox-speed 0", insideGNUScreen: true)
+      let session = try TmuxSession(columns: 120, rows: 40, arguments: "--sandbox-speed 0", host: .gnuScreen)
       var screen = try session.wait(for: "first paint with data") { $0.contains("SANDBOX") && $0.contains("need review") }
       #expect(screen.contains(" Campaigns ") && screen.contains(" Conversations ") && screen.contains(" Thread"), "three panes at 120×40")
       #expect(screen.contains("Zoë Brontë") && screen.contains("지민 박"), "UTF-8 names survive screen's translation")
@@ -45,7 +45,7 @@ import Testing
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/screen"), "GNU screen is not installed"))
   func quittingGivesBackScreensWindowAsItWas() async throws {
     try await offPool {
-      let session = try TmuxSession(columns: 100, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20", insideGNUScreen: true)
+      let session = try TmuxSession(columns: 100, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20", host: .gnuScreen)
       try session.wait(for: "first paint") { $0.contains("need review") }
       try session.send("q")
       try session.wait(for: "exit") { _ in session.exitStatus != nil }

@@ -43,8 +43,10 @@ extension AppState {
     case .audit:
       return [.loadAudit]
     case .retrySend:
-      guard let failed = lastFailedMessage else { return [] }
-      return [.retrySend(outgoingId: failed.id, content: nil)]
+      // Sending again needs the conversation still taken over: a hand-back since would make the
+      // server refuse it again, so the take-over is offered first, as for a reply.
+      guard let failed = lastFailedMessage, let conversation = openConversation else { return [] }
+      return askToWrite(.retry(outgoingId: failed.id), to: conversation)
     case .discardFailed:
       guard let failed = lastFailedMessage else { return [] }
       return [.discardSend(outgoingId: failed.id)]
@@ -203,16 +205,19 @@ extension AppState {
 
   /// `T` / `r`: writing to a candidate needs the conversation taken over; offer to take it
   /// over first, or wait for a take-over already on its way (so `t T` typed at once works).
-  private mutating func askToWrite(_ followUp: FollowUp) -> [Effect] {
-    guard let conversation = targetConversation else { return [] }
+  private mutating func askToWrite(_ followUp: FollowUp, to target: Conversation? = nil) -> [Effect] {
+    guard let conversation = target ?? targetConversation else { return [] }
     guard conversation.conversationStatus.isActive else {
-      flash =
-        "Cannot write: the conversation is \(TerminalSanitizer.sanitize(conversation.conversationStatus.rawValue)); only active conversations accept messages."
+      let status = TerminalSanitizer.sanitize(conversation.conversationStatus.rawValue)
+      if case .retry = followUp {
+        flash = "Cannot send again: the conversation is \(status). E puts the message back in the composer to copy; D gives it up."
+      } else {
+        flash = "Cannot write: the conversation is \(status); only active conversations accept messages."
+      }
       return []
     }
     if conversation.isHumanTakeover {
-      begin(followUp, conversationId: conversation.id)
-      return []
+      return begin(followUp, conversationId: conversation.id)
     }
     if takeOverInFlight == conversation.id {
       afterTakeOver = (conversation.id, followUp)
@@ -222,14 +227,15 @@ extension AppState {
       Confirmation(
         title: "Take over first",
         message:
-          "Replying needs the conversation taken over: the agent goes quiet until you hand back. Take over \(TerminalSanitizer.sanitize(conversation.participantName))?",
+          "\(followUp.isRetry ? "Sending it again" : "Replying") needs the conversation taken over: the agent goes quiet until you hand back. Take over \(TerminalSanitizer.sanitize(conversation.participantName))?",
         effect: .takeOver(conversationId: conversation.id), then: followUp))
     return []
   }
 
   /// Opens what the recruiter asked for on a conversation that is now theirs.
-  mutating func begin(_ followUp: FollowUp, conversationId: String, text: String? = nil) {
-    guard let conversation = index.conversation(id: conversationId) else { return }
+  @discardableResult
+  mutating func begin(_ followUp: FollowUp, conversationId: String, text: String? = nil) -> [Effect] {
+    guard let conversation = index.conversation(id: conversationId) else { return [] }
     if thread?.conversationId != conversationId {
       thread = ThreadState(conversationId: conversationId)
       focus = .thread
@@ -246,7 +252,10 @@ extension AppState {
     case .reply:
       composer = ComposerState(text: text ?? drafts[conversationId] ?? "")
       focus = .thread
+    case .retry(let outgoingId):
+      return [.retrySend(outgoingId: outgoingId, content: nil)]
     }
+    return []
   }
 
   /// A key while the composer is open: edits save the draft; Enter sends; Esc leaves with the

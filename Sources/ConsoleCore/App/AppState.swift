@@ -92,6 +92,15 @@ public struct Confirmation: Sendable, Hashable {
 public enum FollowUp: Sendable, Hashable {
   case templates
   case reply
+  /// Send again a message the outbox gave up on.
+  case retry(outgoingId: String)
+}
+
+extension FollowUp {
+  var isRetry: Bool {
+    if case .retry = self { return true }
+    return false
+  }
 }
 
 public enum Overlay: Sendable, Hashable {
@@ -293,7 +302,9 @@ public struct AppState: Sendable {
       takeOverInFlight = nil
       if let pending = afterTakeOver, index.conversation(id: pending.conversationId)?.isHumanTakeover == true {
         afterTakeOver = nil
-        begin(pending.followUp, conversationId: pending.conversationId)
+        let effects = begin(pending.followUp, conversationId: pending.conversationId)
+        if let id = thread?.conversationId { return effects + [.loadMessages(conversationId: id)] }
+        return effects
       }
       if let id = thread?.conversationId { return [.loadMessages(conversationId: id)] }
     case .outgoing(let message):
