@@ -196,6 +196,44 @@ void cn_title_pop(void) {
   fflush(stdout);
 }
 
+static int terminal_stderr = -1;
+static char crash_notice[4200];
+static size_t crash_notice_length = 0;
+
+int cn_redirect_stderr(const char *path) {
+  int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return errno;
+  int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+  if (saved < 0 || dup2(fd, STDERR_FILENO) < 0) {
+    int failure = errno;
+    if (saved >= 0) close(saved);
+    close(fd);
+    return failure;
+  }
+  close(fd);
+  terminal_stderr = saved;
+  int length = snprintf(crash_notice, sizeof(crash_notice), "popp-console crashed; what happened is at the end of %s\n", path);
+  crash_notice_length = length > 0 && (size_t)length < sizeof(crash_notice) ? (size_t)length : 0;
+  return 0;
+}
+
+void cn_restore_stderr(void) {
+  if (terminal_stderr < 0) return;
+  fflush(stderr);
+  dup2(terminal_stderr, STDERR_FILENO);
+  close(terminal_stderr);
+  terminal_stderr = -1;
+}
+
+static void report_crash(int signal_number) {
+  if (terminal_stderr < 0) return;
+  // Into the log, after the runtime's own message: which signal ended the process.
+  char line[64];
+  int length = snprintf(line, sizeof(line), "popp-console: fatal signal %d\n", signal_number);
+  if (length > 0) (void)!write(STDERR_FILENO, line, (size_t)length);
+  if (crash_notice_length > 0) (void)!write(terminal_stderr, crash_notice, crash_notice_length);
+}
+
 static void restore_and_reraise(int signal_number) {
   bracketed_paste_off();
   // The title the console set goes too (XTWINOPS 23: pop the one saved at start).
@@ -207,6 +245,7 @@ static void restore_and_reraise(int signal_number) {
     stopped = 1;
     endwin();  // not async-signal-safe, but the process is dying and a sane terminal matters more
   }
+  report_crash(signal_number);
   signal(signal_number, SIG_DFL);
   raise(signal_number);
 }

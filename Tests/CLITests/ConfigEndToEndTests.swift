@@ -109,11 +109,17 @@ import Testing
       try session.send("Enter")
       try session.wait(for: "profile b") { $0.contains("agency-b · org org-b") && $0.contains("25 conversations") }
       let badgeB = try session.tmux(["capture-pane", "-e", "-p", "-t", "console"]).split(separator: "\n").first ?? ""
+      // The status bar at the foot starts with the profile too, in the same colours as its badge.
+      let statusRow = try session.rows().last ?? ""
+      #expect(statusRow.hasPrefix(" agency-b  25 conversations"), "the status bar names the profile: \(statusRow)")
+      let styledStatus = try session.tmux(["capture-pane", "-e", "-p", "-t", "console"]).split(separator: "\n").last ?? ""
       // The colours of the title bar, without its text: each profile's badge has its own.
       func colours(_ line: Substring) -> [String] {
         line.split(separator: "\u{1B}").map { String($0.prefix { $0 != "m" }) }.filter { $0.hasPrefix("[") }
       }
       #expect(colours(badgeA) != colours(badgeB), "\(colours(badgeA)) vs \(colours(badgeB))")
+      let badgeColours = colours(badgeB).filter { $0.contains("48;") || $0.contains("[4") }
+      #expect(colours(styledStatus).contains { badgeColours.contains($0) }, "the status bar's profile in the profile's accent")
       try session.send("?")
       let help = try session.wait(for: "the help") { $0.contains("Keys") }
       for screen in [help, try session.screen()] {

@@ -215,6 +215,16 @@ final class ComposingHarness {
     ok = ok && status == String(128 + kind.number)
     #expect(status == String(128 + kind.number), "round \(round): \(kind.rawValue) exits \(128 + kind.number), not \(status ?? "?")")
     if kind.restores { ok = try TerminalGuardian.checkRestored(session, afterCrash: !kind.flushes) && ok }
+    if kind.restores && !kind.flushes {
+      // A crash says so on the terminal, and its log says which signal it was.
+      let log = session.home.appendingPathComponent("state/popp-console/popp-console.log")
+      let joined = try session.tmux(["capture-pane", "-p", "-J", "-t", "console"])  // the notice is longer than a line
+      let noticed = joined.contains("popp-console crashed; what happened is at the end of \(log.path)")
+      let logged = (try? String(contentsOf: log, encoding: .utf8))?.hasSuffix("popp-console: fatal signal \(kind.number)\n") == true
+      ok = ok && noticed && logged
+      #expect(noticed, "round \(round): \(kind.rawValue) tells where to look")
+      #expect(logged, "round \(round): \(kind.rawValue) is at the end of the log")
+    }
 
     // What must have reached the disk: everything shown (a flushing exit), else what was shown
     // 1.25 s before the signal.

@@ -35,4 +35,36 @@ import Testing
     #expect(first, "the first message shows")
     #expect(!screen.text.contains("Message number 299"))
   }
+
+  /// Found by the chaos soak and the random-keys test: `g` twice in a thread overflowed the
+  /// scroll and killed the console (SIGILL); and after `g`, `j` did nothing visible for as many
+  /// presses as the scroll had gone past the start.
+  @Test func topTwiceThenDownMovesOneLineFromTheStart() {
+    var state = ConsoleFixture.state()
+    let id = state.index.conversations[0].id
+    _ = state.openThread(id)
+    let messages = (0..<100).map { index in
+      Message(
+        id: "top-\(index)", conversationId: id, body: "Message number \(index)", sender: .candidate, status: .delivered,
+        createdAt: ConsoleFixture.now.addingTimeInterval(Double(index - 100) * 60))
+    }
+    _ = state.apply(.messagesLoaded(conversationId: id, messages: messages))
+    _ = ConsoleFixture.render(&state, rows: 40, columns: 160)
+    _ = state.perform(.moveTop)
+    _ = ConsoleFixture.render(&state, rows: 40, columns: 160)
+    _ = state.perform(.moveTop)
+    var screen = ConsoleFixture.render(&state, rows: 40, columns: 160)
+    let top = state.thread?.scrollBack ?? -1
+    #expect(screen.text.contains("Message number 0"), "g shows the first message")
+    #expect(top > 0 && top < 300, "the scroll is what the thread holds, not half of Int: \(top)")
+
+    _ = state.perform(.moveDown)
+    screen = ConsoleFixture.render(&state, rows: 40, columns: 160)
+    #expect(state.thread?.scrollBack == top - 1, "j moves one line at once")
+    _ = state.perform(.moveBottom)
+    _ = state.perform(.moveBottom)
+    screen = ConsoleFixture.render(&state, rows: 40, columns: 160)
+    #expect(state.thread?.scrollBack == 0)
+    #expect(screen.text.contains("Message number 99"))
+  }
 }

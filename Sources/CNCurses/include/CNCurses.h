@@ -90,6 +90,13 @@ int cn_run_program(char *const argv[], char *const envp[], int *exit_status);
 // Restores the terminal if the process dies on a fatal signal, then dies as it would have.
 void cn_install_crash_restore(void);
 
+// While the screen runs, stderr goes to `path` (appended, mode 600): a runtime error's message
+// would otherwise be written over the screen and lost with it. On a crash the handler tells the
+// real stderr where to look. Returns 0, or the errno of a failed open (stderr is then untouched).
+int cn_redirect_stderr(const char *path);
+// Gives stderr back to the terminal.
+void cn_restore_stderr(void);
+
 // SIGWINCH, SIGINT, SIGTERM and SIGHUP write their number as one byte to `fd` (a self-pipe
 // the event loop polls), which is all an async-signal-safe handler may do.
 void cn_install_signal_pipe(int fd);

@@ -83,8 +83,10 @@ extension AppState {
       conversationSelection = clamp(conversationSelection, by: delta, count: visibleRows.count)
     case .thread:
       guard var thread else { return }
-      // Scrolling back through history: down moves towards the newest message.
-      thread.scrollBack = max(0, thread.scrollBack - delta)
+      // Scrolling back through history: down moves towards the newest message. g and G move by
+      // half of Int's range; the renderer then brings the scroll back to what the thread holds.
+      let (moved, overflowed) = thread.scrollBack.subtractingReportingOverflow(delta)
+      thread.scrollBack = overflowed ? (delta < 0 ? Int.max / 2 : 0) : min(max(moved, 0), Int.max / 2)
       self.thread = thread
     }
   }

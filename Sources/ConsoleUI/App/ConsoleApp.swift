@@ -70,6 +70,10 @@ public final class ConsoleApp {
   public func run() -> Int32? {
     cn_install_signal_pipe(wakeWrite)
     if state.alerts.title { cn_title_push() }
+    let log = ConsolePaths(environment: environment).logFile
+    try? FileManager.default.createDirectory(
+      at: log.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    _ = cn_redirect_stderr(log.path)
     defer {
       // Drafts reach the disk before the process can end (q, SIGTERM, SIGHUP alike).
       service.drafts.flush()
@@ -77,6 +81,7 @@ public final class ConsoleApp {
       Task { await service.stop() }
       if shownTitle != nil { cn_title_pop() }
       screen.restore()
+      cn_restore_stderr()
       // Nothing may write to the pipe once it is closed (its number could be reused).
       mailbox.onPost {}
       close(wakeRead)

@@ -21,17 +21,20 @@ public final class Renderer {
     let layout = Layout(size: screen.size, focus: state.focus, threadOpen: state.thread != nil)
     state.isStacked = layout.isStacked
     if let focused = layout.panes[state.focus] { state.pageSize = max(focused.rows - 3, 1) }
-    let threadRows = draw(state, layout: layout, on: screen, now: now)
+    let thread = draw(state, layout: layout, on: screen, now: now)
     // A page of the thread is what its messages get under its header (and above the composer):
     // PgUp/PgDn move by one less, so no line is skipped and one is kept for context.
-    if state.focus == .thread, let threadRows { state.pageSize = max(threadRows, 2) }
+    if state.focus == .thread, let thread { state.pageSize = max(thread.rows, 2) }
+    // A scroll past the first line (g, PgUp at the top) comes back to it, so the next j or PgDn
+    // moves at once.
+    if let scrollBack = thread?.scrollBack, state.thread?.scrollBack != scrollBack { state.thread?.scrollBack = scrollBack }
   }
 
-  /// Draws the frame; returns the rows the thread's messages got, if a thread is drawn.
-  private func draw(_ state: AppState, layout: Layout, on screen: any Screen, now: Date) -> Int? {
+  /// Draws the frame; returns what the thread used, if a thread is drawn.
+  private func draw(_ state: AppState, layout: Layout, on screen: any Screen, now: Date) -> ThreadPane.Drawn? {
     screen.beginFrame()
     composerCursor = nil
-    var threadRows: Int?
+    var drawnThread: ThreadPane.Drawn?
     guard screen.size.rows >= 6 && screen.size.columns >= 30 else {
       screen.canvas(Rect(row: 0, column: 0, rows: screen.size.rows, columns: screen.size.columns))
         .draw("Window too small", row: 0, column: 0, role: .bannerError)
@@ -51,7 +54,7 @@ public final class Renderer {
         if let draft = state.composer, let conversation = state.openConversation {
           let rows = composer.rows(for: draft, columns: rect.columns, maximum: rect.rows / 2)
           let threadRect = Rect(row: rect.row, column: rect.column, rows: rect.rows - rows, columns: rect.columns)
-          threadRows = thread.render(state, on: screen.canvas(threadRect), focused: focused)
+          drawnThread = thread.render(state, on: screen.canvas(threadRect), focused: focused)
           let composerRect = Rect(row: rect.row + rect.rows - rows, column: rect.column, rows: rows, columns: rect.columns)
           let name = TerminalSanitizer.sanitize(conversation.participantName)
           if state.overlay == nil,
@@ -62,7 +65,7 @@ public final class Renderer {
             composer.render(draft, recipient: name, keys: state.composerKeys, in: composerRect, on: screen, focused: false)
           }
         } else {
-          threadRows = thread.render(state, on: canvas, focused: focused)
+          drawnThread = thread.render(state, on: canvas, focused: focused)
         }
       }
     }
@@ -84,6 +87,6 @@ public final class Renderer {
     default: break
     }
     screen.endFrame()
-    return threadRows
+    return drawnThread
   }
 }

@@ -25,11 +25,16 @@ enum Bars {
   static func status(_ state: AppState, keymap: Keymap, on canvas: any Canvas, now: Date) {
     let width = canvas.size.columns
     canvas.fill(row: 0, column: 0, width: width, role: .statusBar)
+    // The profile in its accent colour, at the start of the line the eye comes back to, so
+    // production is never mistaken for a test organization.
+    let profile = state.connection.profileName.map { " " + TerminalSanitizer.sanitize($0) + " " } ?? ""
+    let start = profile.isEmpty ? 0 : canvas.draw(profile, row: 0, column: 0, width: width / 4, role: .badgeProfile)
     let (text, role) = message(state, now: now)
     // A problem's banner comes first; the key hints take what room it leaves.
-    let hints = hintText(keymap, width: state.health.problem == nil ? width / 2 : max(width - TextWidth.columns(text) - 4, 0))
+    let room = width - start
+    let hints = hintText(keymap, width: state.health.problem == nil ? room / 2 : max(room - TextWidth.columns(text) - 4, 0))
     let hintWidth = TextWidth.columns(hints)
-    canvas.draw(" " + text, row: 0, column: 0, width: width - hintWidth - 2, role: role)
+    canvas.draw(" " + text, row: 0, column: start, width: room - hintWidth - 2, role: role)
     canvas.draw(hints, row: 0, column: width - hintWidth - 1, width: hintWidth, role: .statusBarKey)
   }
 

@@ -6,9 +6,16 @@ import Foundation
 struct ThreadPane {
   private var cache: ThreadRows.Cache?
 
-  /// Returns how many rows the messages get (a page, for PgUp/PgDn), nil when none show.
+  /// What a frame of the thread used: the rows its messages get (a page, for PgUp/PgDn) and
+  /// the scroll it could honour (no further back than the first line).
+  struct Drawn {
+    var rows: Int
+    var scrollBack: Int?
+  }
+
+  /// Draws the open thread; nil when no messages show.
   @discardableResult
-  mutating func render(_ state: AppState, on canvas: any Canvas, focused: Bool) -> Int? {
+  mutating func render(_ state: AppState, on canvas: any Canvas, focused: Bool) -> Drawn? {
     let width = canvas.size.columns
     guard let thread = state.thread, let conversation = state.openConversation else {
       Chrome.title("Thread", on: canvas, focused: focused)
@@ -30,11 +37,11 @@ struct ThreadPane {
     guard height > 0 else { return nil }
     if thread.isLoading && thread.messages.isEmpty {
       Chrome.placeholder("Loading messages…", on: canvas, row: row)
-      return height
+      return Drawn(rows: height)
     }
     if let error = thread.error {
       Chrome.placeholder("Could not load messages: \(TerminalSanitizer.sanitize(error))", on: canvas, row: row)
-      return height
+      return Drawn(rows: height)
     }
     let outgoing = ThreadRows.outgoing(thread.outgoing, delivered: thread.messages, width: width - 2)
     let (delivered, _) = ThreadRows.tail(
@@ -55,6 +62,6 @@ struct ThreadPane {
     if scrollBack > 0 {
       canvas.draw(marker, row: canvas.size.rows - 1, column: markerColumn, role: .messageMeta)
     }
-    return height
+    return Drawn(rows: height, scrollBack: scrollBack)
   }
 }

@@ -1,0 +1,100 @@
+import ConsoleCore
+import ConsoleUI
+import Foundation
+import Testing
+
+/// Thousands of random keys (navigation, paging, tabs, the composer, overlays) with the service's
+/// answers played back, at sizes from the smallest the console draws to a large window, with
+/// resizes in between. Written after the chaos soak saw the console die on a PgDn: whatever the
+/// sequence, every frame is drawn without trapping and fits the window.
+@Suite struct RandomKeysTests {
+  static let keys: [Key] = [
+    .character("j"), .character("k"), .up, .down, .pageDown, .pageUp, .home, .end, .character("g"), .character("G"),
+    .tab, .backTab, .enter, .escape, .character("1"), .character("2"), .character("3"), .character("4"), .character("5"),
+    .character("6"), .character("n"), .character("N"), .character("t"), .character("h"), .character("y"), .character("r"),
+    .character("T"), .character("d"), .character("o"), .character("v"), .character("?"), .character("/"), .character("A"),
+    .character("x"), .character("日"), .character("🎉"), .backspace, .left, .right, .altEnter, .control("r"),
+    .control("l"), .character("E"), .character("D"),
+  ]
+
+  @Test(arguments: [1, 2, 3, 4])
+  func randomKeysNeverTrapAndEveryFrameFits(seed: UInt64) {
+    var random = Generator(seed: seed)
+    var state = ConsoleFixture.state()
+    TextWidth.prepareLocale()
+    let renderer = Renderer(keymap: .defaults)
+    let sizes = [(6, 30), (24, 80), (12, 40), (40, 120), (60, 200), (7, 31), (30, 100)]
+    var size = sizes[Int(seed) % sizes.count]
+    let screen = MemoryScreen(rows: size.0, columns: size.1)
+    var sent = 0
+    for step in 0..<1500 {
+      if random.next(below: 150) == 0 {
+        size = sizes[random.next(below: sizes.count)]
+        screen.resize(rows: size.0, columns: size.1)
+      }
+      let key = Self.keys[random.next(below: Self.keys.count)]
+      var effects = state.handle(key, keymap: .defaults)
+      // The service's answers, at once: threads load, take-overs and hand-backs land, replies fail or go.
+      while !effects.isEmpty {
+        let effect = effects.removeFirst()
+        switch effect {
+        case .loadMessages(let id):
+          effects += state.apply(.messagesLoaded(conversationId: id, messages: Self.messages(for: id, count: random.next(below: 80))))
+        case .takeOver(let id), .handBack(let id):
+          var conversations = state.index.conversations
+          if let position = conversations.firstIndex(where: { $0.id == id }) {
+            if case .takeOver = effect {
+              conversations[position].isHumanTakeover = true
+            } else {
+              conversations[position].isHumanTakeover = false
+            }
+          }
+          effects += state.apply(.conversationChanged(index: ConversationIndex(conversations), note: "changed"))
+        case .send(let id, let content):
+          sent += 1
+          var entry = OutboxEntry(id: "o\(sent)", conversationId: id, content: content, createdAt: ConsoleFixture.now)
+          entry.state = random.next(below: 2) == 0 ? .failed : .sending
+          entry.error = "rate limited (429)"
+          effects += state.apply(.outgoing(entry))
+        default:
+          break
+        }
+      }
+      if random.next(below: 40) == 0 {
+        let problem = SyncHealth.Problem(
+          isOffline: false, reason: "server error (500)", nextRetryAt: ConsoleFixture.now.addingTimeInterval(9))
+        _ = state.apply(.health(SyncHealth(updatedAt: ConsoleFixture.now, problem: random.next(below: 2) == 0 ? problem : nil)))
+      }
+      renderer.render(&state, on: screen, now: ConsoleFixture.now)
+      let tooWide = screen.lines.enumerated().filter { TextWidth.columns($0.element) > size.1 }
+      #expect(tooWide.isEmpty, "seed \(seed), step \(step), key \(key), \(size.1)×\(size.0): rows wider than the window \(tooWide)")
+      if !tooWide.isEmpty { break }
+    }
+  }
+
+  static func messages(for conversationId: String, count: Int) -> [Message] {
+    let bodies = [
+      "Yes", "はい、大丈夫です 👍", ConsoleFixture.hostileBody, String(repeating: "long line ", count: 60),
+      "two\nlines", String(repeating: "字", count: 300), "",
+    ]
+    return (0..<count).map { index in
+      Message(
+        id: "\(conversationId)-\(index)", conversationId: conversationId, body: bodies[index % bodies.count],
+        sender: [.agent, .candidate, .user, .system][index % 4], status: .delivered,
+        createdAt: ConsoleFixture.now.addingTimeInterval(Double(index - count) * 60))
+    }
+  }
+
+  /// SplitMix64: the same keys for the same seed.
+  struct Generator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(below bound: Int) -> Int {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+  }
+}
