@@ -82,6 +82,19 @@ enum ConsoleFixture {
     return screen
   }
 
+  /// Opens the first conversation's thread holding `count` messages, oldest first, agent and
+  /// candidate in turn, with the bodies given.
+  static func openLongThread(_ state: inout AppState, count: Int, body: (Int) -> String) {
+    let id = state.index.conversations[0].id
+    _ = state.openThread(id)
+    let messages = (0..<count).map { index in
+      Message(
+        id: "long-\(index)", conversationId: id, body: body(index), sender: index % 2 == 0 ? .agent : .candidate,
+        status: .delivered, createdAt: now.addingTimeInterval(Double(index - count) * 60))
+    }
+    _ = state.apply(.messagesLoaded(conversationId: id, messages: messages))
+  }
+
   static func withThread(_ state: inout AppState, _ id: String = "v1") {
     let index = state.visibleRows.firstIndex { state.index.conversations[$0].id == id }!
     state.conversationSelection = index

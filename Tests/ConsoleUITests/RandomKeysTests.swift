@@ -19,6 +19,37 @@ import Testing
 
   @Test(arguments: [1, 2, 3, 4])
   func randomKeysNeverTrapAndEveryFrameFits(seed: UInt64) {
+    Self.play(seed: seed, steps: 1500)
+  }
+
+  /// The long version (`scripts/hardening/random-keys.sh`): HARDENING_KEY_SEEDS sequences of
+  /// HARDENING_KEY_STEPS keys, from HARDENING_SEED on. A trap ends the process, naming the seed
+  /// last reported.
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["HARDENING_KEY_SEEDS"] != nil))
+  func manyRandomKeySequences() throws {
+    let environment = ProcessInfo.processInfo.environment
+    let seeds = UInt64(environment["HARDENING_KEY_SEEDS"] ?? "") ?? 100
+    let steps = Int(environment["HARDENING_KEY_STEPS"] ?? "") ?? 3000
+    let first = UInt64(environment["HARDENING_SEED"] ?? "") ?? UInt64.random(in: 1...1_000_000)
+    let report = environment["HARDENING_REPORT"].map { URL(fileURLWithPath: $0) }
+    func note(_ line: String) throws {
+      guard let report else { return }
+      let handle = try FileHandle(forWritingTo: report)
+      try handle.seekToEnd()
+      try handle.write(contentsOf: Data((line + "\n").utf8))
+      try handle.close()
+    }
+    let started = Date()
+    for seed in first..<(first + seeds) {
+      try note("random keys: seed \(seed)…")
+      Self.play(seed: seed, steps: steps)
+    }
+    try note(
+      "random keys: \(seeds) sequences of \(steps) keys from seed \(first), no trap, every frame fits; "
+        + String(format: "%.1f s", Date().timeIntervalSince(started)))
+  }
+
+  static func play(seed: UInt64, steps: Int) {
     var random = Generator(seed: seed)
     var state = ConsoleFixture.state()
     TextWidth.prepareLocale()
@@ -27,7 +58,7 @@ import Testing
     var size = sizes[Int(seed) % sizes.count]
     let screen = MemoryScreen(rows: size.0, columns: size.1)
     var sent = 0
-    for step in 0..<1500 {
+    for step in 0..<steps {
       if random.next(below: 150) == 0 {
         size = sizes[random.next(below: sizes.count)]
         screen.resize(rows: size.0, columns: size.1)

@@ -10,14 +10,7 @@ import Testing
   @Test(arguments: [(40, 160), (24, 80), (50, 200)])
   func pagingUpShowsEveryLineOfTheThread(rows: Int, columns: Int) {
     var state = ConsoleFixture.state()
-    let id = state.index.conversations[0].id
-    _ = state.openThread(id)
-    let messages = (0..<120).map { index in
-      Message(
-        id: "page-\(index)", conversationId: id, body: "Line \(index)", sender: index % 2 == 0 ? .agent : .candidate,
-        status: .delivered, createdAt: ConsoleFixture.now.addingTimeInterval(Double(index - 120) * 60))
-    }
-    _ = state.apply(.messagesLoaded(conversationId: id, messages: messages))
+    ConsoleFixture.openLongThread(&state, count: 120) { "Line \($0)" }
     let renderer = Renderer(keymap: .defaults)
     let screen = MemoryScreen(rows: rows, columns: columns)
     TextWidth.prepareLocale()

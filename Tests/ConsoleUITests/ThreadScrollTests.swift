@@ -8,14 +8,7 @@ import Testing
 @Suite struct ThreadScrollTests {
   @Test func scrollingBackThroughALongThreadReachesItsStart() {
     var state = ConsoleFixture.state()
-    let id = state.index.conversations[0].id
-    _ = state.openThread(id)
-    let messages = (0..<300).map { index in
-      Message(
-        id: "long-\(index)", conversationId: id, body: "Message number \(index)", sender: index % 2 == 0 ? .agent : .candidate,
-        status: .delivered, createdAt: ConsoleFixture.now.addingTimeInterval(Double(index - 300) * 60))
-    }
-    _ = state.apply(.messagesLoaded(conversationId: id, messages: messages))
+    ConsoleFixture.openLongThread(&state, count: 300) { "Message number \($0)" }
     var screen = ConsoleFixture.render(&state, rows: 40, columns: 160)
     #expect(screen.text.contains("Message number 299"))
     #expect(!screen.text.contains("Message number 250"))
@@ -41,14 +34,7 @@ import Testing
   /// presses as the scroll had gone past the start.
   @Test func topTwiceThenDownMovesOneLineFromTheStart() {
     var state = ConsoleFixture.state()
-    let id = state.index.conversations[0].id
-    _ = state.openThread(id)
-    let messages = (0..<100).map { index in
-      Message(
-        id: "top-\(index)", conversationId: id, body: "Message number \(index)", sender: .candidate, status: .delivered,
-        createdAt: ConsoleFixture.now.addingTimeInterval(Double(index - 100) * 60))
-    }
-    _ = state.apply(.messagesLoaded(conversationId: id, messages: messages))
+    ConsoleFixture.openLongThread(&state, count: 100) { "Message number \($0)" }
     _ = ConsoleFixture.render(&state, rows: 40, columns: 160)
     _ = state.perform(.moveTop)
     _ = ConsoleFixture.render(&state, rows: 40, columns: 160)
