@@ -27,8 +27,9 @@ final class TmuxSession {
     // The shell records the console's exit status in a file (tmux does not always report it),
     // then keeps the pane alive: a dead pane's cursor and modes are tmux's, not what the console left.
     let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-    let launch =
-      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL -u NO_COLOR HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments); echo $? > \(home.path)/status"
+    let start =
+      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL -u NO_COLOR HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments)"
+    let launch = "\(start); echo $? > \(home.path)/status"
     command = "\(launch); exec sleep 600"
     // The server this starts inherits the client's stdout: it must not be our pipe, or reading
     // to its end would wait for the server to exit.
@@ -38,18 +39,20 @@ final class TmuxSession {
       switch host {
       case .shellCommand: command
       case .gnuScreen: try gnuScreenCommand(running: launch)
-      case .interactiveShell: "env -u NO_COLOR HOME=\(home.path) LANG=C.UTF-8 PS1='shell$ ' bash --norc --noprofile -i"
+      case .interactiveShell:
+        // The status is written at the prompt once the console has run and no job is left (a
+        // stopped console is a job, not an exit).
+        "env -u NO_COLOR HOME=\(home.path) LANG=C.UTF-8 PS1='shell$ ' PROMPT_COMMAND='s=$?; if [ -n \"$STARTED\" ] && ! jobs %% >/dev/null 2>&1; then echo $s > \(home.path)/status; fi' bash --norc --noprofile -i"
       }
     try tmux(
       ["-f", tmuxConfigFile.path, "new-session", "-d", "-s", "console", "-x", String(columns), "-y", String(rows), paneCommand],
       capture: false)
     try tmux(["set-option", "-t", "console", "remain-on-exit", "on"])
     if host == .interactiveShell {
-      // One job (sh and the console): stopping it does not run the status line early.
-      let script = home.appendingPathComponent("console.sh")
-      try Data("\(launch)\n".utf8).write(to: script)
+      // The console alone is the job, as when a recruiter types it: a shell around it would stop
+      // at once on Ctrl-Z and report before the console has put its screen away.
       try wait(for: "the shell's prompt") { $0.contains("shell$") }
-      try send("-l", "sh \(script.path)")
+      try send("-l", "STARTED=1; \(start)")
       try send("Enter")
     }
   }
