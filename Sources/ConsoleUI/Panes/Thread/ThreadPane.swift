@@ -43,7 +43,8 @@ struct ThreadPane {
       Chrome.placeholder("Could not load messages: \(TerminalSanitizer.sanitize(error))", on: canvas, row: row)
       return Drawn(rows: height)
     }
-    let outgoing = ThreadRows.outgoing(thread.outgoing, delivered: thread.messages, width: width - 2)
+    let outgoing = ThreadRows.outgoing(
+      thread.outgoing, delivered: thread.messages, width: width - 2, canSendAgain: conversation.conversationStatus.isActive)
     let (delivered, _) = ThreadRows.tail(
       of: thread.messages, width: width - 2, needed: height + thread.scrollBack - outgoing.count, cache: &cache)
     let lines = delivered + outgoing

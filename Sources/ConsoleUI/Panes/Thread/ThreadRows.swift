@@ -37,7 +37,8 @@ enum ThreadRows {
   }()
 
   /// Messages this console is sending, or failed to send, that the thread does not show yet.
-  static func outgoing(_ outgoing: [OutboxEntry], delivered: [Message], width: Int) -> [Line] {
+  /// `canSendAgain`: the conversation still accepts messages, so C-r is worth offering.
+  static func outgoing(_ outgoing: [OutboxEntry], delivered: [Message], width: Int, canSendAgain: Bool = true) -> [Line] {
     guard !outgoing.isEmpty else { return [] }
     let known = Set(delivered.map(\.id))
     var lines: [Line] = []
@@ -54,7 +55,8 @@ enum ThreadRows {
         (meta, role) = ("YOU · sent", .messageYou)
       case .failed:
         (meta, role) = (
-          "YOU · NOT SENT: " + TerminalSanitizer.sanitize(message.error ?? "unknown error") + " · C-r retries, E edits", .bannerError
+          "YOU · NOT SENT: " + TerminalSanitizer.sanitize(message.error ?? "unknown error")
+            + (canSendAgain ? " · C-r retries, E edits" : " · conversation ended: E copies, D discards"), .bannerError
         )
       }
       lines.append(Line(text: meta, role: role))
