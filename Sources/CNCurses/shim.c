@@ -196,13 +196,19 @@ void cn_title_pop(void) {
   fflush(stdout);
 }
 
-static int terminal_stderr = -1;
+static volatile sig_atomic_t terminal_stderr = -1;
 static char crash_notice[4200];
-static size_t crash_notice_length = 0;
+static volatile sig_atomic_t crash_notice_length = 0;
 
 int cn_redirect_stderr(const char *path) {
+  if (terminal_stderr >= 0) return 0;  // already redirected
   int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) return errno;
+  if (fd <= STDERR_FILENO) {
+    // Started with stderr (or more) closed: nothing of the terminal's to keep or give back.
+    close(fd);
+    return EBADF;
+  }
   int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
   if (saved < 0 || dup2(fd, STDERR_FILENO) < 0) {
     int failure = errno;
@@ -211,30 +217,42 @@ int cn_redirect_stderr(const char *path) {
     return failure;
   }
   close(fd);
+  int length = snprintf(crash_notice, sizeof(crash_notice), "popp-console ended on a fatal signal; what happened is at the end of %s\n", path);
+  crash_notice_length = length > 0 && (size_t)length < sizeof(crash_notice) ? length : 0;
   terminal_stderr = saved;
-  int length = snprintf(crash_notice, sizeof(crash_notice), "popp-console crashed; what happened is at the end of %s\n", path);
-  crash_notice_length = length > 0 && (size_t)length < sizeof(crash_notice) ? (size_t)length : 0;
   return 0;
 }
 
 void cn_restore_stderr(void) {
-  if (terminal_stderr < 0) return;
-  fflush(stderr);
-  dup2(terminal_stderr, STDERR_FILENO);
-  close(terminal_stderr);
+  int saved = terminal_stderr;
+  if (saved < 0) return;
+  // Cleared first: a crash from here on must not write its notice to a number being reused.
   terminal_stderr = -1;
+  fflush(stderr);
+  dup2(saved, STDERR_FILENO);
+  close(saved);
 }
 
-static void report_crash(int signal_number) {
+// "popp-console: fatal signal N\n" into the log (stderr), formatted by hand: snprintf is not
+// async-signal-safe. Written before endwin, which may itself hang on a lock the crash held.
+static void log_fatal_signal(int signal_number) {
   if (terminal_stderr < 0) return;
-  // Into the log, after the runtime's own message: which signal ended the process.
-  char line[64];
-  int length = snprintf(line, sizeof(line), "popp-console: fatal signal %d\n", signal_number);
-  if (length > 0) (void)!write(STDERR_FILENO, line, (size_t)length);
-  if (crash_notice_length > 0) (void)!write(terminal_stderr, crash_notice, crash_notice_length);
+  char line[48] = "popp-console: fatal signal ";
+  size_t length = strlen(line);
+  char digits[12];
+  size_t count = 0;
+  unsigned value = (unsigned)(signal_number < 0 ? 0 : signal_number);
+  do {
+    digits[count++] = (char)('0' + value % 10);
+    value /= 10;
+  } while (value > 0 && count < sizeof(digits));
+  while (count > 0) line[length++] = digits[--count];
+  line[length++] = '\n';
+  (void)!write(STDERR_FILENO, line, length);
 }
 
 static void restore_and_reraise(int signal_number) {
+  log_fatal_signal(signal_number);
   bracketed_paste_off();
   // The title the console set goes too (XTWINOPS 23: pop the one saved at start).
   if (title_pushed) {
@@ -245,7 +263,9 @@ static void restore_and_reraise(int signal_number) {
     stopped = 1;
     endwin();  // not async-signal-safe, but the process is dying and a sane terminal matters more
   }
-  report_crash(signal_number);
+  // On the terminal, under the restored screen: where to look.
+  int terminal = terminal_stderr;
+  if (terminal >= 0 && crash_notice_length > 0) (void)!write(terminal, crash_notice, (size_t)crash_notice_length);
   signal(signal_number, SIG_DFL);
   raise(signal_number);
 }
@@ -372,8 +392,15 @@ int cn_run_program(char *const argv[], char *const envp[], int *exit_status) {
   posix_spawnattr_setsigmask(&attributes, &empty);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
 
+  // The child owns the terminal: its error messages go there, not into the log that holds
+  // the console's stderr meanwhile.
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (terminal_stderr >= 0) posix_spawn_file_actions_adddup2(&actions, terminal_stderr, STDERR_FILENO);
+
   pid_t child = 0;
-  int failure = posix_spawnp(&child, argv[0], NULL, &attributes, argv, envp);
+  int failure = posix_spawnp(&child, argv[0], &actions, &attributes, argv, envp);
+  posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
   if (failure == 0) {
     int status = 0;

@@ -118,8 +118,22 @@ import Testing
         line.split(separator: "\u{1B}").map { String($0.prefix { $0 != "m" }) }.filter { $0.hasPrefix("[") }
       }
       #expect(colours(badgeA) != colours(badgeB), "\(colours(badgeA)) vs \(colours(badgeB))")
-      let badgeColours = colours(badgeB).filter { $0.contains("48;") || $0.contains("[4") }
-      #expect(colours(styledStatus).contains { badgeColours.contains($0) }, "the status bar's profile in the profile's accent")
+      // The background set just before the profile's name, in the title bar and in the status bar.
+      func background(before name: String, in line: Substring) -> Set<String> {
+        guard let found = line.range(of: name) else { return [] }
+        var parameters: Set<String> = []
+        var rest = line[..<found.lowerBound]
+        while let match = rest.firstMatch(of: /\x1B\[([0-9;]*)m$/) {
+          parameters.insert(String(match.1))
+          rest = rest[..<match.range.lowerBound]
+        }
+        return parameters.filter { $0.hasPrefix("48;") || $0.wholeMatch(of: /(4|10)[0-7]/) != nil }
+      }
+      let badgeBackground = background(before: " agency-b", in: badgeB)
+      #expect(!badgeBackground.isEmpty, "the badge has a background of its own: \(badgeB.debugDescription)")
+      #expect(
+        badgeBackground == background(before: " agency-b", in: styledStatus),
+        "the status bar's profile in the profile's accent: \(styledStatus.debugDescription)")
       try session.send("?")
       let help = try session.wait(for: "the help") { $0.contains("Keys") }
       for screen in [help, try session.screen()] {

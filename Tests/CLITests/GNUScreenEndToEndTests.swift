@@ -14,7 +14,7 @@ import Testing
       let borders = Set(try session.rows().dropFirst().dropLast().compactMap { DisplayColumns.columns(of: "│", in: $0).first })
       #expect(borders.count == 1, "the first pane border sits in one column on every row: \(borders.sorted())")
       let titleBar = try session.tmux(["capture-pane", "-p", "-e", "-t", "console", "-S", "0", "-E", "0"])
-      #expect(titleBar.contains("\u{1B}[30m") || titleBar.contains("\u{1B}[4"), "colours reach the terminal through screen")
+      #expect(titleBar.contains(/\x1B\[4[0-7]m/), "a background colour reaches the terminal through screen: \(titleBar.debugDescription)")
 
       try session.send("n")
       try session.wait(for: "the oldest flag open") { $0.contains("⚑ Needs review") && $0.contains("AGENT is speaking") }

@@ -24,7 +24,7 @@ import Testing
         return screen.contains("Stopped") && lastLine.hasPrefix("shell$")
       }
       if !stopped.contains("Stopped") {
-        // Seen once or twice, not understood yet: what the pane's processes were doing.
+        // What the pane's processes were doing, should the shell not have reported the stop.
         let tty = try session.value("#{pane_tty}").replacingOccurrences(of: "/dev/", with: "")
         Issue.record(
           "processes on \(tty):\n\(try Spawn.run(["/bin/ps", "-o", "pid,pgid,tpgid,stat,wchan:20,cmd", "-t", tty], capture: true))")

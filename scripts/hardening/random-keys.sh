@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Random keys, long version: sequences of random keys (navigation, paging, tabs, the composer,
 # overlays) with the service's answers played back, rendered at sizes from 30×6 to 200×60 with
-# resizes; no frame may trap or be wider than the window. The quick version runs in
+# resizes; no frame may trap, and the cursor must be placed on the screen. The quick version runs in
 # `swift test` (RandomKeysTests, four sequences of 1,500 keys).
 #
 #   scripts/hardening/random-keys.sh [--seeds N] [--steps M] [--seed S]

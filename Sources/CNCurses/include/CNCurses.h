@@ -91,8 +91,9 @@ int cn_run_program(char *const argv[], char *const envp[], int *exit_status);
 void cn_install_crash_restore(void);
 
 // While the screen runs, stderr goes to `path` (appended, mode 600): a runtime error's message
-// would otherwise be written over the screen and lost with it. On a crash the handler tells the
-// real stderr where to look. Returns 0, or the errno of a failed open (stderr is then untouched).
+// would otherwise be written over the screen and lost with it. On a crash the handler writes the
+// signal to the log and tells the real stderr where to look; a program run with cn_run_program
+// gets the real stderr. Returns 0 (also when already redirected), or an errno (stderr untouched).
 int cn_redirect_stderr(const char *path);
 // Gives stderr back to the terminal.
 void cn_restore_stderr(void);
