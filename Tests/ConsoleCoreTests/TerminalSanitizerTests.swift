@@ -28,8 +28,19 @@ import Testing
   }
 
   @Test func ordinaryTextIsUntouched() {
-    let text = "José 美咲 محمد Mia 🌸 👩🏽‍💻 e\u{301}"
+    let text = "José 美咲 محمد Mia 🌸 👩🏽‍💻 e\u{301} ❤️‍🔥 🏳️‍🌈 👨‍👩‍👧"
     #expect(TerminalSanitizer.sanitize(text) == text)
+  }
+
+  /// Found by the injection fuzz: a joiner outside an emoji sequence (here at the end of a
+  /// wrapped line) made tmux join the next cell drawn into the emoji's, shifting the pane border.
+  @Test func aJoinerOutsideAnEmojiSequenceIsDropped() {
+    #expect(TerminalSanitizer.sanitize("👩\u{200D}") == "👩", "at the end")
+    #expect(TerminalSanitizer.sanitize("👩\u{200D};_") == "👩;_", "before a non-emoji")
+    #expect(TerminalSanitizer.sanitize("a\u{200D}💻") == "a💻", "after a non-emoji")
+    #expect(TerminalSanitizer.sanitize("3\u{200D}👩") == "3👩", "after a keycap base")
+    #expect(TerminalSanitizer.sanitize("\u{200D}\u{200D}x") == "x")
+    #expect(TerminalSanitizer.sanitize("👩\u{200D}\u{200D}💻") == "👩\u{200D}💻", "one joiner of two")
   }
 }
 

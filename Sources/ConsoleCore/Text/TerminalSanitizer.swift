@@ -19,7 +19,8 @@ public enum TerminalSanitizer {
   public static func sanitize(_ text: String, options: Options = Options()) -> String {
     var output = String.UnicodeScalarView()
     var column = 0
-    for scalar in text.unicodeScalars {
+    let scalars = Array(text.unicodeScalars)
+    for (index, scalar) in scalars.enumerated() {
       switch scalar.value {
       case 0x0A:
         if options.keepNewlines {
@@ -53,11 +54,30 @@ public enum TerminalSanitizer {
         // Bidi embeddings, overrides, isolates and marks can reorder what follows them.
         output.append("\u{FFFD}")
         column += 1
+      case 0x200D:
+        // A zero-width joiner is kept only inside an emoji sequence (👩‍💻). Elsewhere, and above
+        // all at the end of a line, terminals join whatever is drawn next into its cell (tmux
+        // does, even after the cursor has moved), shifting the rest of the row.
+        if let previous = output.last(where: { !isEmojiAttachment($0) }), isPictograph(previous),
+          index + 1 < scalars.count, isPictograph(scalars[index + 1])
+        {
+          output.append(scalar)
+        }
       default:
         output.append(scalar)
         column += 1
       }
     }
     return String(output)
+  }
+
+  /// An emoji that may stand on either side of a joiner (not an ASCII keycap base such as `3`).
+  private static func isPictograph(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value > 0x7F && scalar.properties.isEmoji && !scalar.properties.isEmojiModifier
+  }
+
+  /// What may follow an emoji inside its sequence before a joiner: VS16 and skin tones.
+  private static func isEmojiAttachment(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value == 0xFE0F || scalar.properties.isEmojiModifier
   }
 }
