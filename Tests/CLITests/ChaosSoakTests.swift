@@ -329,10 +329,15 @@ final class ChaosSoak {
         Issue.record("could not open \(target.phone) after the soak; the screen was:\n\(try session.screen())")
         continue
       }
-      // Replies left NOT SENT show under the messages, so only once they have loaded.
+      // Replies left NOT SENT show under the messages, so only once they have loaded, and at the
+      // thread's end (a CI run once looked while the thread was still scrolled up, missed two
+      // and counted them lost).
+      try session.send("End")
       var screen =
-        try poll(30, phase: -1) { !$0.contains("Loading messages") && !$0.contains("sending…") && !$0.contains("queued…") }
-        ?? (try session.screen())
+        try poll(30, phase: -1) {
+          !$0.contains("Loading messages") && !$0.contains("sending…") && !$0.contains("queued…")
+            && $0.firstMatch(of: /↓ [0-9]+ more/) == nil
+        } ?? (try session.screen())
       var tries = 0
       while !Self.notSent(in: screen).isEmpty && tries < 6 {
         tries += 1
