@@ -19,8 +19,9 @@ public enum TerminalSanitizer {
   public static func sanitize(_ text: String, options: Options = Options()) -> String {
     var output = String.UnicodeScalarView()
     var column = 0
-    let scalars = Array(text.unicodeScalars)
-    for (index, scalar) in scalars.enumerated() {
+    let scalars = text.unicodeScalars
+    for index in scalars.indices {
+      let scalar = scalars[index]
       switch scalar.value {
       case 0x0A:
         if options.keepNewlines {
@@ -58,8 +59,9 @@ public enum TerminalSanitizer {
         // A zero-width joiner is kept only inside an emoji sequence (👩‍💻). Elsewhere, and above
         // all at the end of a line, terminals join whatever is drawn next into its cell (tmux
         // does, even after the cursor has moved), shifting the rest of the row.
+        let next = scalars.index(after: index)
         if let previous = output.last(where: { !isEmojiAttachment($0) }), isPictograph(previous),
-          index + 1 < scalars.count, isPictograph(scalars[index + 1])
+          next < scalars.endIndex, isPictograph(scalars[next])
         {
           output.append(scalar)
         }
