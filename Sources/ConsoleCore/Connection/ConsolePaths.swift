@@ -20,6 +20,13 @@ public struct ConsolePaths: Sendable {
   /// The log (`--log-level`, `log-level`): never the terminal while the console runs.
   public var logFile: URL { stateDirectory.appendingPathComponent("popp-console.log") }
 
+  /// Creates the folder that holds `file`, for its owner alone (700), unless it exists: state
+  /// (cache, drafts, outbox, audit, log) is nobody else's business on a shared jump box.
+  public static func createPrivateFolder(holding file: URL) throws {
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+  }
+
   /// Where themes are looked for, first hit wins: the user's own, then the `themes/` folder
   /// shipped beside the binary (found by walking up from it, which covers `swift run` and an
   /// installed share/popp-console/themes).

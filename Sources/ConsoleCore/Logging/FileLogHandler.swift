@@ -22,8 +22,7 @@ public struct FileLogHandler: LogHandler {
     private let lock = NSLock()
 
     init?(path: String) {
-      let folder = (path as NSString).deletingLastPathComponent
-      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      try? ConsolePaths.createPrivateFolder(holding: URL(fileURLWithPath: path))
       descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
       guard descriptor >= 0 else { return nil }
     }

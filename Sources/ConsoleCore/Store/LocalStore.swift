@@ -41,9 +41,7 @@ public final class LocalStore: Sendable {
     var configuration = Configuration()
     configuration.label = "popp-console-cache"
     if let path {
-      try FileManager.default.createDirectory(
-        at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700])
+      try ConsolePaths.createPrivateFolder(holding: URL(fileURLWithPath: path))
       database = try DatabaseQueue(path: path, configuration: configuration)
     } else {
       database = try DatabaseQueue(configuration: configuration)

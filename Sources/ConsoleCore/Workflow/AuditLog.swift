@@ -90,10 +90,7 @@ public final class AuditLog: Sendable {
     var line = try Self.encoder.encode(entry)
     line.append(UInt8(ascii: "\n"))
 
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    if !FileManager.default.fileExists(atPath: folder) {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    }
+    try ConsolePaths.createPrivateFolder(holding: URL(fileURLWithPath: path))
     let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw AuditLogError.cannotOpen(path, errno) }
     defer { close(descriptor) }

@@ -21,7 +21,7 @@ public final class WorkflowStore: Sendable {
     configuration.busyMode = .timeout(5)
     if let path {
       let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      try ConsolePaths.createPrivateFolder(holding: URL(fileURLWithPath: path))
       chmod(folder, 0o700)
       // SQLite would create the file with the umask's mode (and its -wal/-shm like it).
       let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)

@@ -71,8 +71,7 @@ public final class ConsoleApp {
     cn_install_signal_pipe(wakeWrite)
     if state.alerts.title { cn_title_push() }
     let log = ConsolePaths(environment: environment).logFile
-    try? FileManager.default.createDirectory(
-      at: log.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try? ConsolePaths.createPrivateFolder(holding: log)
     _ = cn_redirect_stderr(log.path)
     defer {
       // Drafts reach the disk before the process can end (q, SIGTERM, SIGHUP alike).
