@@ -75,11 +75,7 @@ import Testing
         case .takeOver(let id), .handBack(let id):
           var conversations = state.index.conversations
           if let position = conversations.firstIndex(where: { $0.id == id }) {
-            if case .takeOver = effect {
-              conversations[position].isHumanTakeover = true
-            } else {
-              conversations[position].isHumanTakeover = false
-            }
+            conversations[position].isHumanTakeover = effect == .takeOver(conversationId: id)
           }
           effects += state.apply(.conversationChanged(index: ConversationIndex(conversations), note: "changed"))
         case .send(let id, let content):

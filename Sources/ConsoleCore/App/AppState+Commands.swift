@@ -211,7 +211,7 @@ extension AppState {
     guard let conversation = target ?? targetConversation else { return [] }
     guard conversation.conversationStatus.isActive else {
       let status = TerminalSanitizer.sanitize(conversation.conversationStatus.rawValue)
-      if case .retry = followUp {
+      if followUp.isRetry {
         flash = "Cannot send again: the conversation is \(status). E puts the message back in the composer to copy; D gives it up."
       } else {
         flash = "Cannot write: the conversation is \(status); only active conversations accept messages."

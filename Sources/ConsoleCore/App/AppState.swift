@@ -300,13 +300,13 @@ public struct AppState: Sendable {
       replaceIndex(index)
       flash = note
       takeOverInFlight = nil
+      var effects: [Effect] = []
       if let pending = afterTakeOver, index.conversation(id: pending.conversationId)?.isHumanTakeover == true {
         afterTakeOver = nil
-        let effects = begin(pending.followUp, conversationId: pending.conversationId)
-        if let id = thread?.conversationId { return effects + [.loadMessages(conversationId: id)] }
-        return effects
+        effects = begin(pending.followUp, conversationId: pending.conversationId)
       }
-      if let id = thread?.conversationId { return [.loadMessages(conversationId: id)] }
+      if let id = thread?.conversationId { effects.append(.loadMessages(conversationId: id)) }
+      return effects
     case .outgoing(let message):
       guard thread?.conversationId == message.conversationId else { return [] }
       if let position = thread?.outgoing.firstIndex(where: { $0.id == message.id }) {

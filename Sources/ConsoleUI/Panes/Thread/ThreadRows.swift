@@ -38,7 +38,7 @@ enum ThreadRows {
 
   /// Messages this console is sending, or failed to send, that the thread does not show yet.
   /// `canSendAgain`: the conversation still accepts messages, so C-r is worth offering.
-  static func outgoing(_ outgoing: [OutboxEntry], delivered: [Message], width: Int, canSendAgain: Bool = true) -> [Line] {
+  static func outgoing(_ outgoing: [OutboxEntry], delivered: [Message], width: Int, canSendAgain: Bool) -> [Line] {
     guard !outgoing.isEmpty else { return [] }
     let known = Set(delivered.map(\.id))
     var lines: [Line] = []
