@@ -122,6 +122,18 @@ final class TmuxSession {
     try tmux(["display-message", "-p", "-t", "console", format]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
+  /// `n t r` and `text` typed: the oldest flagged conversation open, taken over, with `text` in
+  /// the composer.
+  func draftReplyToOldestFlag(_ text: String) throws {
+    try send("n")
+    try wait(for: "the oldest flag open") { $0.contains("⚑ Needs review") && $0.contains("AGENT is speaking") }
+    try send("t")
+    try wait(for: "taken over") { $0.contains("YOU are speaking") }
+    try send("r")
+    try send("-l", text)
+    try wait(for: "the draft") { $0.contains(text) }
+  }
+
   /// Waits until the screen satisfies `predicate` and has settled (up to `seconds`), returning
   /// it. Settled matters: a capture can catch a frame half written.
   @discardableResult

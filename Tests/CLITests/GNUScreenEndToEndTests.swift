@@ -16,13 +16,7 @@ import Testing
       let titleBar = try session.tmux(["capture-pane", "-p", "-e", "-t", "console", "-S", "0", "-E", "0"])
       #expect(titleBar.contains(/\x1B\[4[0-7]m/), "a background colour reaches the terminal through screen: \(titleBar.debugDescription)")
 
-      try session.send("n")
-      try session.wait(for: "the oldest flag open") { $0.contains("⚑ Needs review") && $0.contains("AGENT is speaking") }
-      try session.send("t")
-      try session.wait(for: "taken over") { $0.contains("YOU are speaking") }
-      try session.send("r")
-      try session.send("-l", "Merci, à demain 日本 🎉")
-      try session.wait(for: "the draft") { $0.contains("à demain 日本") }
+      try session.draftReplyToOldestFlag("Merci, à demain 日本 🎉")
       try session.send("Enter")
       screen = try session.wait(for: "the reply in the thread") { $0.contains("YOU · ") && $0.contains("Merci, à demain 日本 🎉") }
       #expect(!screen.contains("NOT SENT"))

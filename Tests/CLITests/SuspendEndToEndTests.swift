@@ -9,13 +9,7 @@ import Testing
       let session = try TmuxSession(
         columns: 100, rows: 30, arguments: "--sandbox-speed 0 --demo-size 20", host: .interactiveShell)
       try session.wait(for: "first paint") { $0.contains("need review") }
-      try session.send("n")
-      try session.wait(for: "the oldest flag open") { $0.contains("AGENT is speaking") }
-      try session.send("t")
-      try session.wait(for: "taken over") { $0.contains("YOU are speaking") }
-      try session.send("r")
-      try session.send("-l", "Half a reply 日本")
-      try session.wait(for: "the draft") { $0.contains("Half a reply 日本") }
+      try session.draftReplyToOldestFlag("Half a reply 日本")
       #expect(try flowControl(of: session) == "-ixon", "the console runs with XON/XOFF off (C-s is a key)")
 
       try session.send("C-z")
