@@ -4,16 +4,19 @@ import Testing
 
 /// How the state takes the polling service's news: marks, unread, the bell, freshness.
 @Suite struct AlertStateTests {
-  func updated(_ state: inout AppState, flag id: String, alerting: Bool = true) -> [Effect] {
+  /// What the UI loop is asked to do after the update (the bell); the update asks nothing of the service.
+  func updated(_ state: inout AppState, flag id: String, alerting: Bool = true) -> [UIEffect] {
     var conversations = Fixture.conversations
     let position = conversations.firstIndex { $0.id == id }!
     let previous = conversations[position]
     conversations[position].needsReview = true
     let index = ConversationIndex(conversations)
-    return state.apply(
+    let effects = state.apply(
       .conversationsUpdated(
         index: index, changes: [.changed(conversations[position], previous: previous), .flagged(conversations[position])],
         marks: [id: .changed], unread: [id], alerting: alerting))
+    #expect(effects.isEmpty)
+    return state.takeUIEffects()
   }
 
   @Test func aNewFlagRingsTheBellAndSaysWho() {

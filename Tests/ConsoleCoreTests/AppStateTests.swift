@@ -98,41 +98,41 @@ enum Fixture {
   @Test func slashFiltersAsYouTypeAndEscClears() {
     var state = Fixture.state()
     _ = state.perform(.filter)
-    for character in "zo" { _ = state.handle(.character(character), keymap: .defaults) }
+    for character in "zo" { _ = state.handle(.character(character)) }
     #expect(state.visibleRows.map { state.index.conversations[$0].id } == ["v4"], "case-insensitive, accents as typed")
-    _ = state.handle(.backspace, keymap: .defaults)
-    _ = state.handle(.backspace, keymap: .defaults)
-    for character in "ats-7" { _ = state.handle(.character(character), keymap: .defaults) }
+    _ = state.handle(.backspace)
+    _ = state.handle(.backspace)
+    for character in "ats-7" { _ = state.handle(.character(character)) }
     #expect(state.visibleRows.map { state.index.conversations[$0].id } == ["v4"], "matches the external id")
-    _ = state.handle(.escape, keymap: .defaults)
+    _ = state.handle(.escape)
     #expect(state.textFilter.isEmpty)
     #expect(state.visibleRows.count == 5)
-    #expect(state.overlay == nil)
+    #expect(state.modes.isEmpty)
   }
 
   @Test func filterMatchesPhoneNumbersAndCJK() {
     var state = Fixture.state()
     _ = state.perform(.filter)
-    _ = state.handle(.character("美"), keymap: .defaults)
+    _ = state.handle(.character("美"))
     #expect(state.visibleRows.map { state.index.conversations[$0].id } == ["v2"])
-    _ = state.handle(.enter, keymap: .defaults)
-    #expect(state.overlay == nil && state.textFilter == "美", "Enter keeps the filter")
+    _ = state.handle(.enter)
+    #expect(state.modes.isEmpty && state.textFilter == "美", "Enter keeps the filter")
     _ = state.perform(.back)
     #expect(state.textFilter.isEmpty, "Esc in the list clears a kept filter")
   }
 
   @Test func commandPromptRunsAndCompletesCommandNames() {
     var state = Fixture.state()
-    _ = state.handle(.character(":"), keymap: .defaults)
-    for character in "filter-ne" { _ = state.handle(.character(character), keymap: .defaults) }
-    _ = state.handle(.tab, keymap: .defaults)
-    guard case .prompt(let prompt) = state.overlay else { Issue.record("prompt closed"); return }
+    _ = state.handle(.character(":"))
+    for character in "filter-ne" { _ = state.handle(.character(character)) }
+    _ = state.handle(.tab)
+    guard let prompt = state.mode(PromptMode.self) else { Issue.record("prompt closed"); return }
     #expect(prompt.text == "filter-needs-review")
-    _ = state.handle(.enter, keymap: .defaults)
+    _ = state.handle(.enter)
     #expect(state.statusFilter == .needsReview)
-    _ = state.handle(.character(":"), keymap: .defaults)
-    for character in "nonsense" { _ = state.handle(.character(character), keymap: .defaults) }
-    _ = state.handle(.enter, keymap: .defaults)
+    _ = state.handle(.character(":"))
+    for character in "nonsense" { _ = state.handle(.character(character)) }
+    _ = state.handle(.enter)
     #expect(state.flash?.contains("Unknown command") == true)
   }
 
@@ -161,19 +161,19 @@ enum Fixture {
     _ = state.perform(.moveDown)
     #expect(state.selectedConversation?.id == "v4")
     #expect(state.perform(.takeOver).isEmpty, "asks first")
-    #expect(state.handle(.character("y"), keymap: .defaults) == [.takeOver(conversationId: "v4")])
+    #expect(state.handle(.character("y")) == [.takeOver(conversationId: "v4")])
     #expect(state.perform(.handBack).isEmpty)
-    #expect(state.handle(.character("n"), keymap: .defaults).isEmpty)
-    #expect(state.overlay == nil)
+    #expect(state.handle(.character("n")).isEmpty)
+    #expect(state.modes.isEmpty)
   }
 
   @Test func helpOpensAndClosesAndQuitQuits() {
     var state = Fixture.state()
-    _ = state.handle(.character("?"), keymap: .defaults)
-    #expect(state.overlay == .help)
-    _ = state.handle(.escape, keymap: .defaults)
-    #expect(state.overlay == nil)
-    _ = state.handle(.character("q"), keymap: .defaults)
+    _ = state.handle(.character("?"))
+    #expect(state.isOpen(HelpMode.self))
+    _ = state.handle(.escape)
+    #expect(state.modes.isEmpty)
+    _ = state.handle(.character("q"))
     #expect(state.quitRequested)
   }
 

@@ -181,13 +181,13 @@ import Testing
   @Test func aClosedFormIsKeptAsADraftAndComesBack() {
     var state = Fixture.state()
     _ = state.apply(.catalogUpdated(campaigns: Fixture.campaigns, templates: Self.templates))
-    _ = state.handle(.character("c"), keymap: .defaults)
-    for key: Key in [.tab, .tab, .character("B"), .character("u"), .character("s")] { _ = state.handle(key, keymap: .defaults) }
-    _ = state.handle(.escape, keymap: .defaults)
-    #expect(state.overlay == nil)
+    _ = state.handle(.character("c"))
+    for key: Key in [.tab, .tab, .character("B"), .character("u"), .character("s")] { _ = state.handle(key) }
+    _ = state.handle(.escape)
+    #expect(state.modes.isEmpty)
     #expect(state.flash?.contains("Draft kept") == true)
-    _ = state.handle(.character("c"), keymap: .defaults)
-    guard case .form(let form) = state.overlay else {
+    _ = state.handle(.character("c"))
+    guard let form = state.mode(FormMode.self)?.form else {
       Issue.record("c reopens the form")
       return
     }
@@ -197,10 +197,11 @@ import Testing
   @Test func aFormIsSavedAsTypedAndComesBackAfterARestart() {
     var state = Fixture.state()
     _ = state.apply(.catalogUpdated(campaigns: Fixture.campaigns, templates: Self.templates))
-    _ = state.handle(.character("c"), keymap: .defaults)
+    _ = state.handle(.character("c"))
     var saved: [String: String] = [:]
     for key: Key in [.tab, .tab, .character("B"), .character("u"), .character("s")] {
-      for case .saveDraft(let id, let text) in state.handle(key, keymap: .defaults) { saved[id] = text }
+      _ = state.handle(key)
+      for case .saveDraft(let id, let text) in state.takeUIEffects() { saved[id] = text }
     }
     #expect(saved.keys.sorted() == ["form:campaign.new"], "every change is saved, under the form's key")
     // What the draft saver wrote comes back at the next start, before the form is opened.
@@ -209,8 +210,8 @@ import Testing
     restarted.drafts = saved.merging(["v1": "a reply"]) { $1 }
     restarted.restoreFormDrafts()
     #expect(restarted.drafts == ["v1": "a reply"], "reply drafts stay where they were")
-    _ = restarted.handle(.character("c"), keymap: .defaults)
-    guard case .form(let form) = restarted.overlay else {
+    _ = restarted.handle(.character("c"))
+    guard let form = restarted.mode(FormMode.self)?.form else {
       Issue.record("c opens the form")
       return
     }
@@ -223,15 +224,15 @@ import Testing
     _ = state.apply(.catalogUpdated(campaigns: Fixture.campaigns, templates: Self.templates))
     var form = form()
     fill(&form)
-    state.overlay = .form(form)
-    let effects = state.handle(.control("s"), keymap: .defaults)
+    state.close(FormMode.self); state.open(FormMode(form))
+    let effects = state.handle(.control("s"))
     guard case .createCampaign(let request)? = effects.first else {
       Issue.record("C-s sends the create: \(effects)")
       return
     }
     #expect(request.campaignTitle == "Bus driver")
     _ = state.apply(.formFailed(FieldError("", "connection lost"), outcomeUnknown: true))
-    guard case .form(let failed) = state.overlay else {
+    guard let failed = state.mode(FormMode.self)?.form else {
       Issue.record("the form stays open")
       return
     }
@@ -241,14 +242,16 @@ import Testing
     let created = Campaign(
       id: "c-new", organizationId: "org", type: .applicantOutreach, channel: .whatsapp, closingMethod: .phoneNumber,
       campaignStatus: .live, campaignTitle: "Bus driver")
-    state.overlay = .form(
-      {
-        var again = form
-        _ = again.prepareSubmit()
-        return again
-      }())
+    state.close(FormMode.self)
+    state.open(
+      FormMode(
+        {
+          var again = form
+          _ = again.prepareSubmit()
+          return again
+        }()))
     _ = state.apply(.formSucceeded(note: "Campaign created", campaign: created))
-    #expect(state.overlay == nil)
+    #expect(state.modes.isEmpty)
     #expect(state.selectedCampaign?.id == "c-new")
   }
 }

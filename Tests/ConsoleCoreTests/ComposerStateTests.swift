@@ -2,12 +2,12 @@ import ConsoleCore
 import Testing
 
 @Suite struct ComposerStateTests {
-  static let keys = ComposerKeys()
+  static let bindings = Bindings.defaults
 
   /// Types each character as its own key, as a recruiter would.
   static func typed(_ text: String) -> ComposerState {
     var state = ComposerState()
-    for character in text { _ = state.handle(character == " " ? .space : .character(character), keys: keys) }
+    for character in text { _ = state.handle(character == " " ? .space : .character(character), bindings: bindings) }
     return state
   }
 
@@ -60,21 +60,21 @@ import Testing
 
   @Test func ctrlArrowsAndAltLettersJumpWords() {
     var state = ComposerState(text: "one two")
-    _ = state.handle(.controlLeft, keys: Self.keys)
+    _ = state.handle(.controlLeft, bindings: Self.bindings)
     #expect(state.cursor == 4)
-    _ = state.handle(.alt("b"), keys: Self.keys)
+    _ = state.handle(.alt("b"), bindings: Self.bindings)
     #expect(state.cursor == 0)
-    _ = state.handle(.controlRight, keys: Self.keys)
+    _ = state.handle(.controlRight, bindings: Self.bindings)
     #expect(state.cursor == 3)
-    _ = state.handle(.alt("f"), keys: Self.keys)
+    _ = state.handle(.alt("f"), bindings: Self.bindings)
     #expect(state.cursor == 7)
   }
 
   @Test func deleteWordTakesTheWordAndWhatFollowsIt() {
     var state = ComposerState(text: "Thanks, see you tomorrow! 👍")
-    _ = state.handle(.control("w"), keys: Self.keys)
+    _ = state.handle(.control("w"), bindings: Self.bindings)
     #expect(state.text == "Thanks, see you ", "the emoji and the punctuation before it go with the word")
-    _ = state.handle(.altBackspace, keys: Self.keys)
+    _ = state.handle(.altBackspace, bindings: Self.bindings)
     #expect(state.text == "Thanks, see ")
     state = ComposerState(text: "明日は大丈夫です")
     state.deleteWordBackward()
@@ -85,52 +85,52 @@ import Testing
     state.deleteWordBackward()
     #expect(state.text == "first second", "a word delete crosses a line break like any space")
     state = ComposerState(text: "one two three", cursor: 3)
-    _ = state.handle(.alt("d"), keys: Self.keys)
+    _ = state.handle(.alt("d"), bindings: Self.bindings)
     #expect(state.text == "one three")
   }
 
   @Test func ctrlUDeletesToTheLineStartThenJoinsLines() {
     var state = ComposerState(text: "Dear Ana,\nThanks for applying", cursor: 17)
-    _ = state.handle(.control("u"), keys: Self.keys)
+    _ = state.handle(.control("u"), bindings: Self.bindings)
     #expect(state.text == "Dear Ana,\nfor applying")
     #expect(state.cursor == 10)
-    _ = state.handle(.control("u"), keys: Self.keys)
+    _ = state.handle(.control("u"), bindings: Self.bindings)
     #expect(state.text == "Dear Ana,for applying")
     #expect(state.cursor == 9)
-    _ = state.handle(.control("u"), keys: Self.keys)
+    _ = state.handle(.control("u"), bindings: Self.bindings)
     #expect(state.text == "for applying")
     #expect(state.cursor == 0)
-    _ = state.handle(.control("u"), keys: Self.keys)
+    _ = state.handle(.control("u"), bindings: Self.bindings)
     #expect(state.text == "for applying")
-    _ = state.handle(.control("k"), keys: Self.keys)
+    _ = state.handle(.control("k"), bindings: Self.bindings)
     #expect(state.text == "")
   }
 
   @Test func homeEndAndCtrlAStayOnTheLogicalLine() {
     var state = ComposerState(text: "ab\ncdef\ng", cursor: 5)
-    _ = state.handle(.home, keys: Self.keys)
+    _ = state.handle(.home, bindings: Self.bindings)
     #expect(state.cursor == 3)
-    _ = state.handle(.end, keys: Self.keys)
+    _ = state.handle(.end, bindings: Self.bindings)
     #expect(state.cursor == 7)
     state.moveLeft()
-    _ = state.handle(.control("a"), keys: Self.keys)
+    _ = state.handle(.control("a"), bindings: Self.bindings)
     #expect(state.cursor == 3)
   }
 
   @Test func upAndDownKeepTheColumnAcrossShortLines() {
     // Lines: "long line here" (0–14), "ab" (15–17), "" (18), "日本語テキスト" (19–26).
     var state = ComposerState(text: "long line here\nab\n\n日本語テキスト", cursor: 10)
-    _ = state.handle(.down, keys: Self.keys)
+    _ = state.handle(.down, bindings: Self.bindings)
     #expect(state.cursor == 17, "end of the short line")
-    _ = state.handle(.down, keys: Self.keys)
+    _ = state.handle(.down, bindings: Self.bindings)
     #expect(state.cursor == 18, "the empty line")
-    _ = state.handle(.down, keys: Self.keys)
+    _ = state.handle(.down, bindings: Self.bindings)
     #expect(state.cursor == 26, "column 10 is past the end of a 7-character line")
-    _ = state.handle(.up, keys: Self.keys)
-    _ = state.handle(.up, keys: Self.keys)
-    _ = state.handle(.up, keys: Self.keys)
+    _ = state.handle(.up, bindings: Self.bindings)
+    _ = state.handle(.up, bindings: Self.bindings)
+    _ = state.handle(.up, bindings: Self.bindings)
     #expect(state.cursor == 10, "back to column 10: the goal column survived the short lines")
-    _ = state.handle(.up, keys: Self.keys)
+    _ = state.handle(.up, bindings: Self.bindings)
     #expect(state.cursor == 0, "up from the first line goes to the start")
     state = ComposerState(text: "日本語テキスト\nabcdefghij", cursor: 3)
     state.moveDown()
@@ -149,7 +149,7 @@ import Testing
     while paste.count < 20_000 { paste += line + "\r\n" }
     var state = ComposerState(text: "Before  after", cursor: 7)
     let clock = ContinuousClock()
-    let elapsed = clock.measure { _ = state.handle(.paste(paste), keys: Self.keys) }
+    let elapsed = clock.measure { _ = state.handle(.paste(paste), bindings: Self.bindings) }
     let normalized = paste.replacing("\r\n", with: "\n")
     #expect(state.text == "Before " + normalized + " after")
     #expect(state.cursor == 7 + normalized.count)
@@ -159,22 +159,23 @@ import Testing
 
   @Test func sendAndNewlineFollowTheConfiguredKeys() {
     var state = Self.typed("Hi")
-    #expect(state.handle(.altEnter, keys: Self.keys) == nil)
+    #expect(state.handle(.altEnter, bindings: Self.bindings) == nil)
     #expect(state.text == "Hi\n")
-    #expect(state.handle(.enter, keys: Self.keys) == .send)
+    #expect(state.handle(.enter, bindings: Self.bindings) == .send)
     #expect(state.text == "Hi\n", "sending leaves the draft to the caller")
 
-    let swapped = ComposerKeys(send: [.control("s")], newline: [.enter])
-    #expect(state.handle(.enter, keys: swapped) == nil)
+    var swapped = Bindings.defaults
+    swapped.useComposerKeys(ComposerKeys(send: [.control("s")], newline: [.enter]))
+    #expect(state.handle(.enter, bindings: swapped) == nil)
     #expect(state.text == "Hi\n\n")
-    #expect(state.handle(.control("s"), keys: swapped) == .send)
-    #expect(state.handle(.altEnter, keys: swapped) == nil, "an unbound Alt-Enter still breaks the line")
+    #expect(state.handle(.control("s"), bindings: swapped) == .send)
+    #expect(state.handle(.altEnter, bindings: swapped) == nil, "an unbound Alt-Enter still breaks the line")
     #expect(state.text == "Hi\n\n\n")
   }
 
   @Test func aPastedLineFeedNeverSends() {
     var state = ComposerState()
-    #expect(state.handle(.paste("one\rtwo\n"), keys: Self.keys) == nil)
+    #expect(state.handle(.paste("one\rtwo\n"), bindings: Self.bindings) == nil)
     #expect(state.text == "one\ntwo\n")
   }
 
@@ -182,9 +183,9 @@ import Testing
     var state = Self.typed("Draft in progress")
     state.moveLeft()
     let before = state
-    #expect(state.handle(.escape, keys: Self.keys) == .leave)
+    #expect(state.handle(.escape, bindings: Self.bindings) == .leave)
     #expect(state == before)
-    #expect(state.handle(.control("e"), keys: Self.keys) == .openEditor)
+    #expect(state.handle(.control("e"), bindings: Self.bindings) == .openEditor)
     #expect(state == before)
   }
 

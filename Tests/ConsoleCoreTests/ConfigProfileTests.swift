@@ -148,17 +148,17 @@ import Testing
     state.connection.profileName = "staging"
     state.profileNames = ["prod", "staging"]
     _ = state.perform(.commandPrompt)
-    for character in "profile" { _ = state.handle(.character(character), keymap: .defaults) }
-    _ = state.handle(.enter, keymap: .defaults)
+    for character in "profile" { _ = state.handle(.character(character)) }
+    _ = state.handle(.enter)
     #expect(state.flash == "Profiles: prod, staging (in use) — :profile NAME switches")
     _ = state.perform(.commandPrompt)
-    for character in "profile nope" { _ = state.handle(character == " " ? .space : .character(character), keymap: .defaults) }
-    _ = state.handle(.enter, keymap: .defaults)
+    for character in "profile nope" { _ = state.handle(character == " " ? .space : .character(character)) }
+    _ = state.handle(.enter)
     #expect(state.flash?.contains("No profile \"nope\"") == true)
     #expect(!state.quitRequested)
     _ = state.perform(.commandPrompt)
-    for character in "profile prod" { _ = state.handle(character == " " ? .space : .character(character), keymap: .defaults) }
-    _ = state.handle(.enter, keymap: .defaults)
+    for character in "profile prod" { _ = state.handle(character == " " ? .space : .character(character)) }
+    _ = state.handle(.enter)
     #expect(state.switchToProfile == "prod")
     #expect(state.quitRequested, "the console closes this connection to open the next")
   }

@@ -12,7 +12,7 @@ import Testing
     entry.state = .sending
     _ = state.apply(.outgoing(entry))
     #expect(state.perform(.handBack).isEmpty)
-    #expect(state.overlay == nil, "no question while the reply is on its way")
+    #expect(state.modes.isEmpty, "no question while the reply is on its way")
     #expect(state.flash?.contains("still being sent") == true)
 
     // Gone (or failed): the hand-back is asked as usual.
@@ -20,7 +20,7 @@ import Testing
     entry.error = "server error (500)"
     _ = state.apply(.outgoing(entry))
     #expect(state.perform(.handBack).isEmpty, "asks first")
-    guard case .confirm(let confirmation)? = state.overlay else {
+    guard let confirmation = state.mode(ConfirmMode.self) else {
       Issue.record("the hand-back question")
       return
     }

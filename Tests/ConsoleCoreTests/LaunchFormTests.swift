@@ -64,12 +64,12 @@ import Testing
   @Test func aOnTheAllCampaignsRowAsksForACampaignAndOnACampaignOpensItsForm() {
     var state = Fixture.state()
     state.focus = .campaigns
-    _ = state.handle(.character("a"), keymap: .defaults)
-    #expect(state.overlay == nil)
+    _ = state.handle(.character("a"))
+    #expect(state.modes.isEmpty)
     #expect(state.flash?.contains("Select a campaign") == true)
     state.campaignSelection = 2
-    _ = state.handle(.character("a"), keymap: .defaults)
-    guard case .form(let form) = state.overlay, case .launch(let campaign) = form.purpose else {
+    _ = state.handle(.character("a"))
+    guard let form = state.mode(FormMode.self)?.form, case .launch(let campaign) = form.purpose else {
       Issue.record("a opens the launch form")
       return
     }

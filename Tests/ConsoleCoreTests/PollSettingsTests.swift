@@ -66,11 +66,13 @@ import Testing
     #expect(problems.isEmpty)
     #expect(keys.send == [.control("s")])
     #expect(keys.newline == [.enter, .altEnter])
+    var bindings = Bindings.defaults
+    bindings.useComposerKeys(keys)
     var composer = ComposerState()
     composer.insert("Hi")
-    #expect(composer.handle(.enter, keys: keys) == nil)
+    #expect(composer.handle(.enter, bindings: bindings) == nil)
     #expect(composer.text == "Hi\n")
-    #expect(composer.handle(.control("s"), keys: keys) == .send)
+    #expect(composer.handle(.control("s"), bindings: bindings) == .send)
   }
 
   @Test func mistakesAreReportedAndTheDefaultsKept() {

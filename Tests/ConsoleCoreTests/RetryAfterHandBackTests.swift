@@ -18,7 +18,7 @@ import Testing
     _ = state.openThread("v4")  // taken over
     failed("v4", in: &state)
     #expect(state.perform(.retrySend) == [.retrySend(outgoingId: "o1", content: nil)])
-    #expect(state.overlay == nil)
+    #expect(state.modes.isEmpty)
   }
 
   @Test func afterAHandBackCtrlROffersTheTakeOverThenSendsAgain() {
@@ -26,12 +26,12 @@ import Testing
     _ = state.openThread("v1")  // active, the agent speaking
     failed("v1", in: &state)
     #expect(state.perform(.retrySend).isEmpty, "nothing is sent before the take-over")
-    guard case .confirm(let confirmation) = state.overlay else {
-      Issue.record("expected the take-over question, got \(String(describing: state.overlay))")
+    guard let confirmation = state.mode(ConfirmMode.self) else {
+      Issue.record("expected the take-over question, got \(String(describing: state.modes))")
       return
     }
     #expect(confirmation.message.hasPrefix("Sending it again needs the conversation taken over"))
-    #expect(state.handle(.character("y"), keymap: .defaults) == [.takeOver(conversationId: "v1")])
+    #expect(state.handle(.character("y")) == [.takeOver(conversationId: "v1")])
 
     var conversations = state.index.conversations
     conversations[conversations.firstIndex { $0.id == "v1" }!].isHumanTakeover = true
@@ -45,8 +45,8 @@ import Testing
     _ = state.openThread("v1")
     failed("v1", in: &state)
     _ = state.perform(.retrySend)
-    #expect(state.handle(.character("n"), keymap: .defaults).isEmpty)
-    #expect(state.overlay == nil)
+    #expect(state.handle(.character("n")).isEmpty)
+    #expect(state.modes.isEmpty)
   }
 
   @Test func onAnEndedConversationCtrlRSaysSoAndPointsToEditOrDiscard() {
@@ -54,7 +54,7 @@ import Testing
     _ = state.openThread("v3")  // COMPLETED_SCREENING_FAILED
     failed("v3", in: &state)
     #expect(state.perform(.retrySend).isEmpty)
-    #expect(state.overlay == nil)
+    #expect(state.modes.isEmpty)
     #expect(state.flash?.contains("Cannot send again: the conversation is COMPLETED_SCREENING_FAILED") == true)
     #expect(state.flash?.contains("E puts the message back") == true)
   }

@@ -41,14 +41,14 @@ import Testing
     var state = state()
     _ = state.openThread("v1")
     #expect(state.perform(.template).isEmpty)
-    guard case .confirm(let confirmation) = state.overlay else {
-      Issue.record("expected a confirmation, got \(String(describing: state.overlay))")
+    guard let confirmation = state.mode(ConfirmMode.self) else {
+      Issue.record("expected a confirmation, got \(String(describing: state.modes))")
       return
     }
     #expect(confirmation.effect == .takeOver(conversationId: "v1"))
-    #expect(state.handle(.character("y"), keymap: .defaults) == [.takeOver(conversationId: "v1")])
+    #expect(state.handle(.character("y")) == [.takeOver(conversationId: "v1")])
     takenOver(&state, "v1")
-    guard case .templates(let picker) = state.overlay else {
+    guard let picker = state.mode(TemplatePickerMode.self)?.picker else {
       Issue.record("the picker should open once the take-over lands")
       return
     }
@@ -58,21 +58,21 @@ import Testing
   @Test func tThenTTypedAtOnceTakesOverOnceAndOpensThePicker() {
     var state = state()
     _ = state.openThread("v1")
-    #expect(state.handle(.character("t"), keymap: .defaults) == [.takeOver(conversationId: "v1")])
-    #expect(state.handle(.character("T"), keymap: .defaults).isEmpty, "no second take-over")
-    #expect(state.overlay == nil)
+    #expect(state.handle(.character("t")) == [.takeOver(conversationId: "v1")])
+    #expect(state.handle(.character("T")).isEmpty, "no second take-over")
+    #expect(state.modes.isEmpty)
     takenOver(&state, "v1")
-    #expect(state.handle(.character("j"), keymap: .defaults).isEmpty)
-    let effects = state.handle(.enter, keymap: .defaults)
+    #expect(state.handle(.character("j")).isEmpty)
+    let effects = state.handle(.enter)
     #expect(effects == [.send(conversationId: "v1", content: .template(id: "t-open", preview: "Hi Ana, {{AGENT_NAME}} here."))])
-    #expect(state.overlay == nil)
+    #expect(state.modes.isEmpty)
   }
 
   @Test func writingIsRefusedOnAFinishedConversation() {
     var state = state()
     _ = state.openThread("v3")
     #expect(state.perform(.template).isEmpty)
-    #expect(state.overlay == nil)
+    #expect(state.modes.isEmpty)
     #expect(state.flash?.contains("COMPLETED_SCREENING_FAILED") == true)
     #expect(state.perform(.takeOver).isEmpty)
     #expect(state.flash?.hasPrefix("Cannot take over: the conversation is COMPLETED_SCREENING_FAILED") == true)
@@ -82,22 +82,22 @@ import Testing
     var state = state()
     _ = state.openThread("v4")  // already taken over, by someone
     #expect(state.perform(.takeOver).isEmpty, "nothing happens before the answer")
-    guard case .confirm(let confirmation) = state.overlay else {
+    guard let confirmation = state.mode(ConfirmMode.self) else {
       Issue.record("expected the already-taken-over warning")
       return
     }
     #expect(confirmation.title == "Already taken over")
     #expect(confirmation.message.contains("Someone may already be speaking to Zoë Test"))
-    #expect(state.handle(.character("n"), keymap: .defaults).isEmpty)
-    #expect(state.overlay == nil)
+    #expect(state.handle(.character("n")).isEmpty)
+    #expect(state.modes.isEmpty)
   }
 
   @Test func escClosesThePickerWithoutSending() {
     var state = state()
     _ = state.openThread("v4")  // already taken over
     _ = state.perform(.template)
-    #expect(state.handle(.escape, keymap: .defaults).isEmpty)
-    #expect(state.overlay == nil)
+    #expect(state.handle(.escape).isEmpty)
+    #expect(state.modes.isEmpty)
   }
 
   @Test func aFailedSendShowsTheServersErrorInTheThread() {

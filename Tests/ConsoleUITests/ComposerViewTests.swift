@@ -4,7 +4,7 @@ import Testing
 
 /// The composer on the in-memory screen: what the recruiter sees of the draft and where the cursor blinks.
 @Suite struct ComposerViewTests {
-  static let keys = ComposerKeys()
+  static let hints = ComposerView.hints(.defaults)
 
   init() { TextWidth.prepareLocale() }
 
@@ -14,7 +14,8 @@ import Testing
   ) -> (screen: MemoryScreen, cursor: (row: Int, column: Int)?) {
     let screen = MemoryScreen(rows: rows + 1, columns: columns + 1)
     screen.beginFrame()
-    let cursor = view.render(state, recipient: recipient, keys: keys, in: Rect(row: 0, column: 0, rows: rows, columns: columns), on: screen)
+    let cursor = view.render(
+      state, recipient: recipient, hints: hints, in: Rect(row: 0, column: 0, rows: rows, columns: columns), on: screen)
     if let cursor { screen.placeCursor(row: cursor.row, column: cursor.column) }
     screen.endFrame()
     return (screen, cursor)
@@ -29,10 +30,12 @@ import Testing
         == "─ Reply to 美咲 佐藤 · 7 characters · Enter send · M-Enter newline · Esc keep draft · C-e $EDITOR ──")
     let narrow = Self.draw(state, rows: 4, columns: 50, view: &view).screen
     #expect(narrow.lines[0] == "─ Reply to 美咲 佐藤 · 7 characters · Enter send ─")
-    let swapped = ComposerKeys(send: [.control("s")], newline: [.enter])
+    var swappedKeys = Bindings.defaults
+    swappedKeys.useComposerKeys(ComposerKeys(send: [.control("s")], newline: [.enter]))
+    let swapped = ComposerView.hints(swappedKeys)
     let screen = MemoryScreen(rows: 3, columns: 80)
     view.render(
-      ComposerState(text: String(repeating: "x", count: 12_345)), recipient: "Evil\u{1B}[31m", keys: swapped,
+      ComposerState(text: String(repeating: "x", count: 12_345)), recipient: "Evil\u{1B}[31m", hints: swapped,
       in: Rect(row: 0, column: 0, rows: 3, columns: 80), on: screen)
     #expect(screen.lines[0].hasPrefix("─ Reply to Evil␛[31m · 12,345 characters · C-s send · Enter newline ──"))
   }
@@ -133,7 +136,7 @@ import Testing
     let screen = MemoryScreen(rows: 24, columns: 80)
     screen.beginFrame()
     let cursor = view.render(
-      ComposerState(text: "ab\ncd", cursor: 4), recipient: "Ana", keys: Self.keys, in: Rect(row: 18, column: 40, rows: 5, columns: 40),
+      ComposerState(text: "ab\ncd", cursor: 4), recipient: "Ana", hints: Self.hints, in: Rect(row: 18, column: 40, rows: 5, columns: 40),
       on: screen)
     #expect(cursor! == (20, 42))
     #expect(screen.lines[20].hasSuffix(" cd"))

@@ -75,10 +75,11 @@ enum ConsoleFixture {
     return state
   }
 
-  static func render(_ state: inout AppState, rows: Int, columns: Int, keymap: Keymap = .defaults) -> MemoryScreen {
+  static func render(_ state: inout AppState, rows: Int, columns: Int, keymap: Keymap? = nil) -> MemoryScreen {
+    if let keymap { state.bindings[.global] = keymap }
     TextWidth.prepareLocale()
     let screen = MemoryScreen(rows: rows, columns: columns)
-    Renderer(keymap: keymap).render(&state, on: screen, now: now)
+    Renderer().render(&state, on: screen, now: now)
     return screen
   }
 

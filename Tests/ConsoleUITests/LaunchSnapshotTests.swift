@@ -11,7 +11,7 @@ import Testing
     var state = ConsoleFixture.state()
     _ = state.perform(.newCampaign)
     for key: Key in [.tab, .tab, .character("B"), .character("u"), .character("s"), .control("s")] {
-      _ = state.handle(key, keymap: .defaults)
+      _ = state.handle(key)
     }
     let screen = ConsoleFixture.render(&state, rows: rows, columns: columns)
     assertSnapshot(of: screen.text, as: .lines, named: "\(columns)x\(rows)")
@@ -27,7 +27,7 @@ import Testing
     let plan = try BulkPlan.prepare(data: Self.hostileCSV, settings: BulkImportSettings(channel: campaign.channel))
     var screen = BulkScreen(campaign: campaign, path: "/home/recruiter/applicants.csv")
     screen.phase = phase(plan)
-    state.overlay = .bulk(screen)
+    state.close(BulkMode.self); state.open(BulkMode(screen))
     return state
   }
 

@@ -42,10 +42,10 @@ import Testing
   @Test(arguments: sizes) func filterPromptAndConfirmation(rows: Int, columns: Int) {
     var state = ConsoleFixture.state()
     _ = state.perform(.filter)
-    for character in "zo" { _ = state.handle(.character(character), keymap: .defaults) }
+    for character in "zo" { _ = state.handle(.character(character)) }
     var screen = ConsoleFixture.render(&state, rows: rows, columns: columns)
     assertSnapshot(of: screen.text, as: .lines, named: "filter-\(columns)x\(rows)")
-    _ = state.handle(.enter, keymap: .defaults)
+    _ = state.handle(.enter)
     _ = state.perform(.takeOver)
     screen = ConsoleFixture.render(&state, rows: rows, columns: columns)
     assertSnapshot(of: screen.text, as: .lines, named: "confirm-\(columns)x\(rows)")

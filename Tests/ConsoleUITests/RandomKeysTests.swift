@@ -54,7 +54,7 @@ import Testing
     var random = Generator(seed: seed)
     var state = ConsoleFixture.state()
     TextWidth.prepareLocale()
-    let renderer = Renderer(keymap: .defaults)
+    let renderer = Renderer()
     let sizes = [(6, 30), (24, 80), (12, 40), (40, 120), (60, 200), (7, 31), (30, 100)]
     var size = sizes[Int(seed) % sizes.count]
     let screen = MemoryScreen(rows: size.0, columns: size.1)
@@ -65,7 +65,7 @@ import Testing
         screen.resize(rows: size.0, columns: size.1)
       }
       let key = Self.keys[random.next(below: Self.keys.count)]
-      var effects = state.handle(key, keymap: .defaults)
+      var effects = state.handle(key)
       // The service's answers, at once: threads load, take-overs and hand-backs land, replies fail or go.
       while !effects.isEmpty {
         let effect = effects.removeFirst()

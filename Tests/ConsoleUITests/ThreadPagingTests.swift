@@ -11,7 +11,7 @@ import Testing
   func pagingUpShowsEveryLineOfTheThread(rows: Int, columns: Int) {
     var state = ConsoleFixture.state()
     ConsoleFixture.openLongThread(&state, count: 120) { "Line \($0)" }
-    let renderer = Renderer(keymap: .defaults)
+    let renderer = Renderer()
     let screen = MemoryScreen(rows: rows, columns: columns)
     TextWidth.prepareLocale()
     var seen = Set<String>()

@@ -49,75 +49,6 @@ public struct ThreadState: Sendable {
   public init(conversationId: String) { self.conversationId = conversationId }
 }
 
-/// A one-line input at the foot of the screen.
-public struct PromptState: Sendable, Hashable {
-  public enum Kind: Sendable, Hashable {
-    /// `/`: filters the list as you type.
-    case filter
-    /// `:`: a command name, with completion.
-    case command
-    /// `b`: the CSV file to launch into a campaign, with path completion.
-    case csvPath(campaignId: String)
-  }
-
-  public var kind: Kind
-  public var text: String
-  /// The cursor, in Characters from the start.
-  public var cursor: Int
-
-  public init(kind: Kind, text: String = "") {
-    self.kind = kind
-    self.text = text
-    cursor = text.count
-  }
-}
-
-/// A question the recruiter must answer before something happens.
-public struct Confirmation: Sendable, Hashable {
-  public var title: String
-  public var message: String
-  public var effect: Effect
-  /// What opens once the effect has worked (e.g. the template picker after a take-over).
-  public var then: FollowUp?
-
-  public init(title: String, message: String, effect: Effect, then: FollowUp? = nil) {
-    self.title = title
-    self.message = message
-    self.effect = effect
-    self.then = then
-  }
-}
-
-/// What the recruiter meant to do once a conversation is theirs.
-public enum FollowUp: Sendable, Hashable {
-  case templates
-  case reply
-  /// Send again a message the outbox gave up on.
-  case retry(outgoingId: String)
-}
-
-extension FollowUp {
-  var isRetry: Bool {
-    if case .retry = self { return true }
-    return false
-  }
-}
-
-public enum Overlay: Sendable, Hashable {
-  case help
-  case prompt(PromptState)
-  case confirm(Confirmation)
-  case templates(TemplatePicker)
-  /// `:audit`: the newest entries of the audit log, newest last; `scroll` lines up from the end.
-  case audit(entries: [AuditEntry], scroll: Int)
-  /// A campaign form (`c`, `e`) or the single launch (`a`).
-  case form(FormState)
-  /// `v`: every field of a campaign; `scroll` lines down from the top.
-  case campaign(id: String, scroll: Int)
-  /// `b`: a CSV launch, from the preview to the results.
-  case bulk(BulkScreen)
-}
-
 /// Everything the console shows, as a value: keys and service events change it, panes draw it.
 public struct AppState: Sendable {
   public var connection: ConnectionInfo
@@ -148,7 +79,12 @@ public struct AppState: Sendable {
   public var thread: ThreadState?
   public var showCampaignDetails = false
   public var showOutcomes = false
-  public var overlay: Overlay?
+  /// The screens open over the panes, bottom first; the last takes the keys.
+  public var modes: [any ConsoleMode] = []
+  /// The keys of every context: what keys do, and what every hint on screen says.
+  public var bindings = Bindings.defaults
+  /// What the UI loop must do after this change (bell, redraw, drafts, the editor), oldest first.
+  public private(set) var uiEffects: [UIEffect] = []
   /// A one-off message for the status bar (cleared by the next key).
   public var flash: String?
   /// Rows a page holds in the focused list, set by the layout.
@@ -160,15 +96,8 @@ public struct AppState: Sendable {
   public var profileNames: [String] = []
   /// `:profile NAME`: the console closes this connection and opens that profile's.
   public var switchToProfile: String?
-  /// The reply being written to the open thread's candidate; while open it takes every key.
-  public var composer: ComposerState?
-  /// Which keys send and which break the line in the composer.
-  public var composerKeys = ComposerKeys()
   /// Unsent drafts by conversation, as saved (loaded at start, kept as typed).
   public var drafts: [String: String] = [:]
-
-  /// Lines the help is scrolled down, when it is taller than the window.
-  public var helpScroll = 0
   /// Forms closed before they were sent, by `FormState.Purpose.draftKey`: reopening brings
   /// them back as they were left.
   public var formDrafts: [String: FormValues] = [:]
@@ -253,7 +182,12 @@ public struct AppState: Sendable {
     conversationSelection = min(conversationSelection, max(visibleRows.count - 1, 0))
   }
 
+  /// A service event: the panes' data first, then every open mode sees it.
   public mutating func apply(_ event: ServiceEvent) -> [Effect] {
+    applyToPanes(event) + applyToModes(event)
+  }
+
+  private mutating func applyToPanes(_ event: ServiceEvent) -> [Effect] {
     switch event {
     case .loaded(let campaigns, let index, let templates, let at):
       replaceCatalog(campaigns: campaigns, templates: templates)
@@ -271,17 +205,15 @@ public struct AppState: Sendable {
         self.unread.remove(open)
       }
       guard alerting else { return [] }
-      var effects: [Effect] = []
       let flagged = changes.compactMap { if case .flagged(let conversation) = $0 { conversation } else { nil } }
       if !flagged.isEmpty {
-        if alerts.bell { effects.append(.ringBell) }
+        if alerts.bell { requestUI(.ringBell) }
         let names = flagged.prefix(2).map { TerminalSanitizer.sanitize($0.participantName) }.joined(separator: ", ")
         flash = flagged.count == 1 ? "Needs review: \(names)" : "\(flagged.count) conversations need review: \(names)…"
       }
       for case .takenOverElsewhere(let conversation) in changes where conversation.id == thread?.conversationId {
         flash = "Someone else took over \(TerminalSanitizer.sanitize(conversation.participantName)) (another console or Popp's web app)."
       }
-      return effects
     case .catalogUpdated(let campaigns, let templates):
       replaceCatalog(campaigns: campaigns, templates: templates)
       refreshVisibleRows()
@@ -319,31 +251,39 @@ public struct AppState: Sendable {
       guard thread?.conversationId == conversationId else { return [] }
       thread?.outgoing.removeAll { $0.id == id }
     case .auditLoaded(let entries):
-      overlay = .audit(entries: entries, scroll: 0)
-    case .bulkPrepared(let path, let plan, let existing):
-      bulkPrepared(path: path, plan: plan, existing: existing)
-    case .bulkPreparationFailed(let path, let problem):
-      bulkUpdate { if $0.path == path { $0.phase = .failed(problem) } }
-    case .bulkProgress(let progress):
-      bulkUpdate { if case .sending = $0.phase { $0.phase = .sending(progress) } }
-    case .bulkFinished(let results, let report, let reportError):
-      bulkUpdate {
-        $0.phase = .finished(results: results, report: report, reportError: reportError)
-        $0.confirmingStop = false
-        $0.scroll = 0
-      }
+      close(AuditMode.self)
+      open(AuditMode(entries: entries))
+    case .bulkFinished(let results, let report, _):
       let queued = results.filter { $0.status == .queued }.count
       flash = "CSV launch finished: \(queued) queued" + (report.map { "; results in \($0)" } ?? "")
+    case .bulkPrepared, .bulkPreparationFailed, .bulkProgress:
+      break
     case .formSucceeded(let note, let campaign):
-      return formSucceeded(note: note, campaign: campaign)
-    case .formFailed(let error, let outcomeUnknown):
-      formFailed(error, outcomeUnknown: outcomeUnknown)
+      formSucceeded(note: note, campaign: campaign)
+    case .formFailed(let error, _):
+      flash = "Not saved: " + TerminalSanitizer.sanitize(error.description)
     case .actionFailed(let error):
       flash = error
       afterTakeOver = nil
       takeOverInFlight = nil
     }
     return []
+  }
+
+  /// Asks the UI loop to do something once this change is drawn.
+  mutating func requestUI(_ effect: UIEffect) {
+    uiEffects.append(effect)
+  }
+
+  /// Hands the UI loop what it must do, oldest first.
+  public mutating func takeUIEffects() -> [UIEffect] {
+    defer { uiEffects = [] }
+    return uiEffects
+  }
+
+  /// The key a pane command has now, for hints in messages ("r writes a reply instead").
+  func paneKey(_ command: CommandName) -> String {
+    bindings.key(for: command, in: paneMode.keyContexts)
   }
 
   /// New data for the list, keeping the selected conversation selected.

@@ -36,3 +36,32 @@ public enum StatusFilter: Int, CaseIterable, Sendable, Hashable {
     }
   }
 }
+
+extension StatusFilter {
+  /// The name `:status` takes.
+  public var argumentName: String {
+    switch self {
+    case .all: "all"
+    case .needsReview: "review"
+    case .ongoing: "ongoing"
+    case .takenOver: "taken-over"
+    case .completed: "completed"
+    case .closed: "closed"
+    }
+  }
+
+  /// `:status review`; also the tab's number and the longer spellings people try ("needs-review", "failed").
+  public init?(argument: String) {
+    let word = argument.lowercased().filter { $0.isLetter || $0.isNumber }
+    let aliases: [String: StatusFilter] = [
+      "needsreview": .needsReview, "takeover": .takenOver, "failed": .closed, "optedout": .closed,
+    ]
+    if let number = Int(word), let filter = StatusFilter(rawValue: number - 1) {
+      self = filter
+    } else if let filter = StatusFilter.allCases.first(where: { $0.argumentName.filter { $0.isLetter } == word }) ?? aliases[word] {
+      self = filter
+    } else {
+      return nil
+    }
+  }
+}

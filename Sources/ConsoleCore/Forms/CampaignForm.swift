@@ -111,7 +111,7 @@ public enum CampaignForm {
       rows.append(
         FormField(
           path + ".questionType", "Question \(index + 1)", .choice(choices(QuestionType.knownCases)),
-          hint: "x remove · < > move"))
+          hint: "{remove-question} remove · {question-up} {question-down} move"))
       rows.append(FormField(path + ".isMandatory", "  Mandatory", .toggle, hint: "failing it screens the candidate out"))
       if question.questionType == QuestionType.document.rawValue {
         rows.append(FormField(path + ".documentTypes", "  Documents", .text, required: true, hint: "comma-separated, e.g. CV"))

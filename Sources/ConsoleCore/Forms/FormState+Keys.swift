@@ -1,72 +1,107 @@
-/// What a key in a form asks of the console around it; edits need nothing.
+/// What a form's command asks of the console around it; edits need nothing.
 public enum FormAction: Sendable, Hashable {
-  /// Esc: close the form (the values are kept as a draft).
+  /// Close the form (the values are kept as a draft).
   case close
   /// Checked and ready: send it.
   case submit
 }
 
 extension FormState {
-  /// Applies a key. Every key is taken, so typing never reaches the console's keymap.
-  ///
-  /// Tab/Down and S-Tab/Up move between fields, PgDn/PgUp between sections, Enter moves on
-  /// (or presses a button), M-Enter breaks a line in long text, C-s submits from anywhere,
-  /// Esc closes. Text fields edit like the composer; choices cycle with Left/Right/Space.
-  public mutating func handle(_ key: Key) -> FormAction? {
+  /// Where the form's keys are looked up now: the question's answers while it asks one, the text editor in a text
+  /// field, the field's choices anywhere else.
+  public var keyContexts: [KeyContext] {
+    if confirmation != nil { return [.confirm] }
+    switch focusedField?.kind {
+    case .text?, .longText?: return isSubmitting ? [.form] : [.form, .editor]
+    case .toggle?: return [.form, .toggle]
+    default: return [.form, .choice]
+    }
+  }
+
+  /// Applies a key as `bindings` say: a command of the form's contexts, or typing.
+  public mutating func handle(_ key: Key, bindings: Bindings = .defaults) -> FormAction? {
+    guard let command = bindings.command(for: key, in: keyContexts) else {
+      type(key)
+      return nil
+    }
+    return perform(command)
+  }
+
+  /// Carries out a command of the `form`, `choice`, `toggle`, `editor` or `confirm` context.
+  public mutating func perform(_ command: CommandName) -> FormAction? {
     if confirmation != nil {
-      switch key {
-      case .character("y"), .character("Y"), .enter: return prepareSubmit(confirmed: true) ? .submit : nil
-      case .character("n"), .character("N"), .escape: cancelConfirmation()
+      switch command {
+      case ConfirmCommands.yes: return prepareSubmit(confirmed: true) ? .submit : nil
+      case ConfirmCommands.no: cancelConfirmation()
       default: break
       }
       return nil
     }
-    switch key {
-    case .escape: return .close
-    case .control("s"): return prepareSubmit() ? .submit : nil
-    case .tab, .down, .control("n"):
-      moveFocus(by: 1)
-      return nil
-    case .backTab, .up, .control("p"):
-      moveFocus(by: -1)
-      return nil
-    case .pageDown:
-      moveToSection(forward: true)
-      return nil
-    case .pageUp:
-      moveToSection(forward: false)
-      return nil
-    default: break
-    }
-    guard let field = focusedField, !isSubmitting else { return nil }
-    switch field.kind {
-    case .text, .longText:
-      if key == .enter {
-        moveFocus(by: 1)
-      } else {
-        edit(field, key)
-      }
-    case .choice(let choices):
-      choose(field, among: choices, key)
-    case .toggle:
-      toggle(field, key)
-    case .button(let button):
-      guard key == .enter || key == .space else { return nil }
-      switch button {
-      case .addQuestion: addQuestion()
-      case .submit: return prepareSubmit() ? .submit : nil
-      }
-    case .readOnly, .section:
-      if key == .enter { moveFocus(by: 1) }
+    switch command {
+    case FormCommands.closeForm: return .close
+    case FormCommands.submit: return prepareSubmit() ? .submit : nil
+    case FormCommands.nextField: moveFocus(by: 1)
+    case FormCommands.previousField: moveFocus(by: -1)
+    case FormCommands.nextSection: moveToSection(forward: true)
+    case FormCommands.previousSection: moveToSection(forward: false)
+    default:
+      guard let field = focusedField, !isSubmitting else { return nil }
+      return perform(command, on: field)
     }
     return nil
   }
 
-  private mutating func edit(_ field: FormField, _ key: Key) {
-    if field.kind == .text && (key == .altEnter || key == .control("e")) { return }
+  private mutating func perform(_ command: CommandName, on field: FormField) -> FormAction? {
+    switch (field.kind, command) {
+    case (.button(let button), FormCommands.activate), (.button(let button), FormCommands.nextChoice):
+      switch button {
+      case .addQuestion: addQuestion()
+      case .submit: return prepareSubmit() ? .submit : nil
+      }
+    case (_, FormCommands.activate): moveFocus(by: 1)
+    case (.longText, ComposerCommands.newline): editText(field) { $0.newline() }
+    case (.text, _), (.longText, _): editText(field) { $0.edit(command) }
+    case (.choice(let choices), FormCommands.nextChoice): choose(field, among: choices, step: 1)
+    case (.choice(let choices), FormCommands.previousChoice): choose(field, among: choices, step: -1)
+    case (.choice, FormCommands.removeQuestion):
+      if let question = field.questionIndex { removeQuestion(question) }
+    case (.choice, FormCommands.questionUp):
+      if let question = field.questionIndex { moveQuestion(question, by: -1) }
+    case (.choice, FormCommands.questionDown):
+      if let question = field.questionIndex { moveQuestion(question, by: 1) }
+    case (.toggle, FormCommands.flip):
+      values[field.key] = values.flag(field.key) ? "false" : "true"
+    case (.toggle, FormCommands.switchOn): values[field.key] = "true"
+    case (.toggle, FormCommands.switchOff): values[field.key] = "false"
+    default: break
+    }
+    return nil
+  }
+
+  /// A key no binding claims: text goes into a text field; a letter on a choice jumps to the next choice starting
+  /// with it, so WhatsApp/SMS/Email are one key.
+  public mutating func type(_ key: Key) {
+    guard confirmation == nil, let field = focusedField, !isSubmitting else { return }
+    switch field.kind {
+    case .text, .longText:
+      editText(field) { $0.type(key) }
+    case .choice(let choices):
+      guard case .character(let letter) = key, !choices.isEmpty else { return }
+      let current = choices.firstIndex { $0.value == values[field.key] }
+      let start = (current ?? -1) + 1
+      let order = Array(start..<choices.count) + Array(0..<start)
+      guard let next = order.first(where: { choices[$0].label.lowercased().hasPrefix(String(letter).lowercased()) }) else { return }
+      select(choices[next].value, in: field)
+    default: break
+    }
+  }
+
+  private mutating func editText(_ field: FormField, _ change: (inout ComposerState) -> Void) {
     var editor = editor?.key == field.key ? editor!.state : ComposerState(text: values[field.key])
-    // Up/Down move between fields and Enter moves on, so only M-Enter breaks a line.
-    _ = editor.handle(key, keys: ComposerKeys(send: [], newline: field.kind == .longText ? [.altEnter] : []))
+    // Only a long text holds line breaks: an Enter left unbound must not put one in a one-line field.
+    let before = editor.text
+    change(&editor)
+    if field.kind == .text && editor.text.contains("\n") { editor = ComposerState(text: before, cursor: self.editor?.state.cursor) }
     self.editor = FieldEditor(key: field.key, state: editor)
     if values[field.key] != editor.text {
       values[field.key] = editor.text
@@ -74,42 +109,19 @@ extension FormState {
     }
   }
 
-  private mutating func choose(_ field: FormField, among choices: [FormChoice], _ key: Key) {
+  private mutating func choose(_ field: FormField, among choices: [FormChoice], step: Int) {
     guard !choices.isEmpty else { return }
     let current = choices.firstIndex { $0.value == values[field.key] }
-    var next: Int?
-    switch key {
-    case .right, .space, .character(" "): next = ((current ?? -1) + 1) % choices.count
-    case .left: next = ((current ?? 0) - 1 + choices.count) % choices.count
-    case .enter: moveFocus(by: 1)
-    case .character("x"), .delete:
-      if let question = field.questionIndex { removeQuestion(question) }
-    case .character("<"):
-      if let question = field.questionIndex { moveQuestion(question, by: -1) }
-    case .character(">"):
-      if let question = field.questionIndex { moveQuestion(question, by: 1) }
-    case .character(let letter):
-      // A letter jumps to the next choice starting with it, so WhatsApp/SMS/Email are one key.
-      let start = (current ?? -1) + 1
-      let order = Array(start..<choices.count) + Array(0..<start)
-      next = order.first { choices[$0].label.lowercased().hasPrefix(String(letter).lowercased()) }
-    default: break
-    }
-    guard let next, choices[next].value != values[field.key] else { return }
-    let position = fields.firstIndex { $0.key == field.key } ?? 0
-    values[field.key] = choices[next].value
-    settleChoices()
-    keepFocus(nearIndex: position)
+    let next = step > 0 ? ((current ?? -1) + 1) % choices.count : ((current ?? 0) - 1 + choices.count) % choices.count
+    select(choices[next].value, in: field)
   }
 
-  private mutating func toggle(_ field: FormField, _ key: Key) {
-    switch key {
-    case .space, .left, .right, .character(" "): values[field.key] = values.flag(field.key) ? "false" : "true"
-    case .character("y"), .character("Y"): values[field.key] = "true"
-    case .character("n"), .character("N"): values[field.key] = "false"
-    case .enter: moveFocus(by: 1)
-    default: break
-    }
+  private mutating func select(_ value: String, in field: FormField) {
+    guard value != values[field.key] else { return }
+    let position = fields.firstIndex { $0.key == field.key } ?? 0
+    values[field.key] = value
+    settleChoices()
+    keepFocus(nearIndex: position)
   }
 
   mutating func addQuestion() {

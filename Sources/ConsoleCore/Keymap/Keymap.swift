@@ -1,14 +1,19 @@
-/// Which key runs which command. Each key runs at most one command; a command may have several keys or none.
+/// Which key runs which command in one key context. Each key runs at most one command; a command may have several
+/// keys or none.
 public struct Keymap: Sendable, Equatable {
   private var keysByCommand: [CommandName: [Key]]
   private var commandsByKey: [Key: CommandName]
+  /// The context's commands in help order, bound or not.
+  public private(set) var commands: [CommandName]
 
   /// Keeps every key exactly as listed, even one listed twice, so that a mistake in a built-in table stays visible to
   /// tests instead of being silently resolved here.
   init(_ bindings: [(command: CommandName, keys: [Key])]) {
     keysByCommand = [:]
     commandsByKey = [:]
+    commands = []
     for (command, keys) in bindings {
+      if keysByCommand[command] == nil { commands.append(command) }
       keysByCommand[command, default: []] += keys
       for key in keys where commandsByKey[key] == nil {
         commandsByKey[key] = command
@@ -25,12 +30,16 @@ public struct Keymap: Sendable, Equatable {
     keysByCommand[command] ?? []
   }
 
+  /// Every key bound here, with its command.
+  var boundKeys: [Key: CommandName] { commandsByKey }
+
   /// Every command with its keys, grouped and ordered for the help overlay (generated from the live keymap, never hard-coded).
   /// Unbound commands are listed too, so the help still tells people they exist and can be run from the `:` prompt.
   public var helpSections: [(group: String, entries: [(command: CommandName, keys: [Key])])] {
-    CommandName.groupOrder.map { group in
-      let commands = CommandName.allCases.filter { $0.group == group }
-      return (group: group, entries: commands.map { (command: $0, keys: keys(for: $0)) })
+    var groups: [String] = CommandName.groupOrder.filter { group in commands.contains { $0.group == group } }
+    for command in commands where !groups.contains(command.group) { groups.append(command.group) }
+    return groups.map { group in
+      (group: group, entries: commands.filter { $0.group == group }.map { (command: $0, keys: keys(for: $0)) })
     }
   }
 
@@ -50,6 +59,7 @@ public struct Keymap: Sendable, Equatable {
       }
       commandsByKey[key] = command
     }
+    if !commands.contains(command) { commands.append(command) }
     keysByCommand[command] = uniqueKeys
   }
 }

@@ -17,16 +17,6 @@ public struct ConsoleWorkflow: Sendable {
   }
 }
 
-extension Effect {
-  /// Done by the UI loop itself: terminal output, and drafts (saved in the order typed).
-  public var isForTheUILoop: Bool {
-    switch self {
-    case .redraw, .ringBell, .saveDraft, .editExternally: true
-    default: false
-    }
-  }
-}
-
 /// Carries out the state's effects away from the UI thread: polling through the sync engine,
 /// and the recruiter's actions through the workflow. Results reach the UI through the mailbox.
 public actor ConsoleService {
@@ -63,10 +53,9 @@ public actor ConsoleService {
   /// The recruiter's drafts are theirs; the UI thread saves them without waiting.
   public nonisolated var drafts: DraftSaver { workflow.drafts }
 
-  /// Starts the work of `effects` without waiting for it. The UI loop does `.ringBell` and
-  /// `.redraw` itself.
+  /// Starts the work of `effects` without waiting for it.
   public nonisolated func start(_ effects: [Effect]) {
-    for effect in effects where !effect.isForTheUILoop {
+    for effect in effects {
       Task { await self.perform(effect) }
     }
   }
@@ -135,8 +124,6 @@ public actor ConsoleService {
       }
     case .cancelBulk:
       bulkTask?.cancel()
-    case .redraw, .ringBell, .saveDraft, .editExternally:
-      break
     }
   }
 

@@ -1,8 +1,8 @@
 public import Foundation
 public import PoppAPI
 
-/// Work the state asks for; the service carries it out away from the UI thread, except the
-/// few the UI loop does itself (bell, redraw).
+/// Work the state asks of the service, carried out away from the UI thread. What the UI loop
+/// does itself is a `UIEffect`.
 public enum Effect: Sendable, Hashable {
   /// `R`: every poller runs now.
   case refreshNow
@@ -19,13 +19,6 @@ public enum Effect: Sendable, Hashable {
   case loadAudit
   /// The conversations on screen, which the active-set poller keeps fresh.
   case watch(conversationIds: [String])
-  /// Ring the terminal bell (done by the UI loop).
-  case ringBell
-  /// Save a conversation's draft ("" deletes it); done by the UI loop at once, in key order.
-  case saveDraft(conversationId: String, text: String)
-  /// Ctrl-E: edit the draft in `$VISUAL`/`$EDITOR` (the UI loop leaves the screen for it).
-  case editExternally(conversationId: String, text: String)
-  case redraw
   /// The campaign form's create (never repeated by itself: a lost answer is reported).
   case createCampaign(CampaignCreateRequest)
   /// The campaign form's edit: only the changed fields.

@@ -20,7 +20,6 @@ public final class ConsoleApp {
 
   /// The profile `:profile NAME` asked for when the console ended to switch organizations.
   public var nextProfile: String? { state.switchToProfile }
-  private let keymap: Keymap
   private let renderer: Renderer
   private let screen: CursesScreen
   private let mailbox: Mailbox<ServiceEvent>
@@ -36,7 +35,7 @@ public final class ConsoleApp {
   /// Starts ncurses. Fails (without touching the terminal) when TERM names no known terminal.
   /// `service` posts its results to `mailbox`, which from now on wakes this loop.
   public init(
-    state: AppState, keymap: Keymap, theme: Theme, environment: [String: String], mailbox: Mailbox<ServiceEvent>,
+    state: AppState, theme: Theme, environment: [String: String], mailbox: Mailbox<ServiceEvent>,
     service: ConsoleService
   ) throws {
     var fds: [Int32] = [0, 0]
@@ -55,8 +54,7 @@ public final class ConsoleApp {
     // Asks ncurses for the terminal's extra key codes, so only once the screen has started.
     keyTranslator = KeyTranslator.forTerminal()
     self.state = state
-    self.keymap = keymap
-    renderer = Renderer(keymap: keymap)
+    renderer = Renderer()
     let writeEnd = fds[1]
     self.mailbox = mailbox
     self.service = service
@@ -119,13 +117,11 @@ public final class ConsoleApp {
           raw.append(key)
         }
         for key in keyTranslator.keys(from: raw) {
-          effects += state.handle(key, keymap: keymap)
+          effects += state.handle(key)
           if state.quitRequested { break }
         }
       }
-      if effects.contains(.redraw) { screen.invalidate() }
-      if effects.contains(.ringBell) { screen.beep() }
-      effects = runUILoopEffects(effects)
+      runUILoopEffects()
       let watching = state.watchedConversationIds
       if watching != watched {
         watched = watching
@@ -140,28 +136,24 @@ public final class ConsoleApp {
     return endingSignal
   }
 
-  /// Drafts are saved here, in the order typed (cheap: the saver writes in the background);
-  /// `$EDITOR` runs here, with the screen handed over to it. Returns what the service does.
-  private func runUILoopEffects(_ effects: [Effect]) -> [Effect] {
-    var remaining: [Effect] = []
-    for effect in effects {
+  /// What the state asked of the terminal: the bell, a redraw, drafts saved in the order typed (cheap: the saver
+  /// writes in the background), and `$EDITOR`, with the screen handed over to it.
+  private func runUILoopEffects() {
+    for effect in state.takeUIEffects() {
       switch effect {
-      case .saveDraft(let id, let text):
-        service.drafts.update(conversationId: id, text: text)
+      case .ringBell: screen.beep()
+      case .redraw: screen.invalidate()
+      case .saveDraft(let id, let text): service.drafts.update(conversationId: id, text: text)
       case .editExternally(let id, let text):
         let result = ExternalEditor.edit(text, environment: environment)
         screen.invalidate()
-        let after: [Effect] =
-          switch result {
-          case .success(let edited): state.finishExternalEdit(conversationId: id, edited: edited)
-          case .failure(let failure): state.finishExternalEdit(conversationId: id, edited: nil, failure: failure.description)
-          }
-        remaining += runUILoopEffects(after)
-      default:
-        remaining.append(effect)
+        switch result {
+        case .success(let edited): state.finishExternalEdit(conversationId: id, edited: edited)
+        case .failure(let failure): state.finishExternalEdit(conversationId: id, edited: nil, failure: failure.description)
+        }
+        runUILoopEffects()
       }
     }
-    return remaining
   }
 
   /// "popp-console — 3 need review" while conversations are flagged (OSC 2), if allowed.

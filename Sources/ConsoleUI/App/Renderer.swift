@@ -1,20 +1,16 @@
 public import ConsoleCore
 public import Foundation
 
-/// Draws a whole frame of the console from the app state. It keeps only what scrolling needs
-/// between frames (each list's first visible row, the thread's wrapped lines).
+/// Draws a whole frame of the console from the app state: the bars, the panes, then every open mode over them, each
+/// by its registered view. It keeps only what scrolling needs between frames (each list's first visible row, the
+/// thread's wrapped lines, each view's own scroll).
 public final class Renderer {
   private var campaigns = CampaignsPane()
   private var conversations = ConversationsPane()
   private var thread = ThreadPane()
-  private var composer = ComposerView()
-  private var form = FormView()
-  public var keymap: Keymap
-  private var composerCursor: (row: Int, column: Int)?
+  private let modeViews = ModeViews()
 
-  public init(keymap: Keymap) {
-    self.keymap = keymap
-  }
+  public init() {}
 
   /// Lays out for the screen, records page size and stacking in the state, and draws.
   public func render(_ state: inout AppState, on screen: any Screen, now: Date = Date()) {
@@ -30,10 +26,12 @@ public final class Renderer {
     if let scrollBack = thread?.scrollBack, state.thread?.scrollBack != scrollBack { state.thread?.scrollBack = scrollBack }
   }
 
+  /// Whether every mode in `modes` has a view to draw it.
+  func hasView(for mode: any ConsoleMode) -> Bool { modeViews.hasView(for: mode) }
+
   /// Draws the frame; returns what the thread used, if a thread is drawn.
   private func draw(_ state: AppState, layout: Layout, on screen: any Screen, now: Date) -> ThreadPane.Drawn? {
     screen.beginFrame()
-    composerCursor = nil
     var drawnThread: ThreadPane.Drawn?
     guard screen.size.rows >= 6 && screen.size.columns >= 30 else {
       screen.canvas(Rect(row: 0, column: 0, rows: screen.size.rows, columns: screen.size.columns))
@@ -41,6 +39,7 @@ public final class Renderer {
       screen.endFrame()
       return nil
     }
+    let frame = Frame(state: state, layout: layout, screen: screen, now: now)
     Bars.title(state, on: screen.canvas(layout.titleBar))
     for separator in layout.separators { Chrome.separator(on: screen.canvas(separator)) }
     for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -50,42 +49,18 @@ public final class Renderer {
       case .campaigns: campaigns.render(state, on: canvas, focused: focused)
       case .conversations: conversations.render(state, on: canvas, focused: focused, now: now)
       case .thread:
-        // The composer takes the foot of the thread: as many lines as the draft needs, up to half.
-        if let draft = state.composer, let conversation = state.openConversation {
-          let rows = composer.rows(for: draft, columns: rect.columns, maximum: rect.rows / 2)
-          let threadRect = Rect(row: rect.row, column: rect.column, rows: rect.rows - rows, columns: rect.columns)
-          drawnThread = thread.render(state, on: screen.canvas(threadRect), focused: focused)
-          let composerRect = Rect(row: rect.row + rect.rows - rows, column: rect.column, rows: rows, columns: rect.columns)
-          let name = TerminalSanitizer.sanitize(conversation.participantName)
-          if state.overlay == nil,
-            let cursor = composer.render(draft, recipient: name, keys: state.composerKeys, in: composerRect, on: screen, focused: focused)
-          {
-            composerCursor = cursor
-          } else {
-            composer.render(draft, recipient: name, keys: state.composerKeys, in: composerRect, on: screen, focused: false)
-          }
-        } else {
-          drawnThread = thread.render(state, on: canvas, focused: focused)
-        }
+        // A mode may take the thread's foot (the composer): the messages get what is left.
+        let foot = state.modes.map { modeViews.threadFootRows($0, in: frame, thread: rect) }.reduce(0, +)
+        let threadRect = Rect(row: rect.row, column: rect.column, rows: rect.rows - foot, columns: rect.columns)
+        drawnThread = thread.render(state, on: screen.canvas(threadRect), focused: focused)
       }
     }
-    switch state.overlay {
-    case .prompt(let prompt): Overlays.prompt(prompt, in: layout.statusBar, on: screen)
-    default: Bars.status(state, keymap: keymap, on: screen.canvas(layout.statusBar), now: now)
+    Bars.status(state, on: screen.canvas(layout.statusBar), now: now)
+    var cursor: (row: Int, column: Int)?
+    for (position, mode) in state.modes.enumerated() {
+      if let placed = modeViews.draw(mode, isTop: position == state.modes.count - 1, in: frame) { cursor = placed }
     }
-    if let composerCursor { screen.placeCursor(row: composerCursor.row, column: composerCursor.column) }
-    switch state.overlay {
-    case .help: Overlays.help(keymap, scroll: state.helpScroll, on: screen)
-    case .confirm(let confirmation): Overlays.confirm(confirmation, on: screen)
-    case .templates(let picker): Overlays.templates(picker, on: screen)
-    case .audit(let entries, let scroll): Overlays.audit(entries, scroll: scroll, on: screen)
-    case .campaign(let id, let scroll):
-      if let campaign = state.campaign(id: id) { Overlays.campaign(campaign, state: state, scroll: scroll, on: screen) }
-    case .bulk(let bulk): BulkView.render(bulk, on: screen)
-    case .form(let state):
-      if let cursor = form.render(state, on: screen) { screen.placeCursor(row: cursor.row, column: cursor.column) }
-    default: break
-    }
+    if let cursor { screen.placeCursor(row: cursor.row, column: cursor.column) }
     screen.endFrame()
     return drawnThread
   }

@@ -1,34 +1,5 @@
 public import ConsoleCore
 
-public struct Size: Hashable, Sendable {
-  public var rows: Int
-  public var columns: Int
-
-  public init(rows: Int, columns: Int) {
-    self.rows = rows
-    self.columns = columns
-  }
-}
-
-public struct Rect: Hashable, Sendable {
-  public var row: Int
-  public var column: Int
-  public var rows: Int
-  public var columns: Int
-
-  public init(row: Int, column: Int, rows: Int, columns: Int) {
-    self.row = row
-    self.column = column
-    self.rows = max(rows, 0)
-    self.columns = max(columns, 0)
-  }
-
-  public var size: Size { Size(rows: rows, columns: columns) }
-
-  /// The rect without its first `count` rows.
-  func droppingTop(_ count: Int) -> Rect { Rect(row: row + count, column: column, rows: rows - count, columns: columns) }
-}
-
 /// A rectangle of the screen to draw in, with its own coordinates. Text is clipped to it.
 public protocol Canvas: AnyObject {
   var size: Size { get }

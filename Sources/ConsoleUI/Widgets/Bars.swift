@@ -19,10 +19,12 @@ enum Bars {
     let host = TerminalSanitizer.sanitize(state.connection.baseURL.host ?? "")
     let hint = state.connection.isSandbox ? "demo data · no real candidates" : host
     canvas.draw("  " + hint, row: 0, column: column, width: width - column - 8, role: .statusBar)
-    canvas.draw("? help", row: 0, column: max(width - 7, 0), width: 6, role: .statusBarKey)
+    let help = state.bindings.key(for: .help, in: state.paneKeyContexts) + " help"
+    let helpWidth = TextWidth.columns(help)
+    canvas.draw(help, row: 0, column: max(width - helpWidth - 1, 0), width: helpWidth, role: .statusBarKey)
   }
 
-  static func status(_ state: AppState, keymap: Keymap, on canvas: any Canvas, now: Date) {
+  static func status(_ state: AppState, on canvas: any Canvas, now: Date) {
     let width = canvas.size.columns
     canvas.fill(row: 0, column: 0, width: width, role: .statusBar)
     // The profile in its accent colour, at the start of the line the eye comes back to, so
@@ -32,7 +34,9 @@ enum Bars {
     let (text, role) = message(state, now: now)
     // A problem's banner comes first; the key hints take what room it leaves.
     let room = width - start
-    let hints = hintText(keymap, width: state.health.problem == nil ? room / 2 : max(room - TextWidth.columns(text) - 4, 0))
+    let hints = hintText(
+      state.bindings, contexts: state.paneKeyContexts,
+      width: state.health.problem == nil ? room / 2 : max(room - TextWidth.columns(text) - 4, 0))
     let hintWidth = TextWidth.columns(hints)
     canvas.draw(" " + text, row: 0, column: start, width: room - hintWidth - 2, role: role)
     canvas.draw(hints, row: 0, column: width - hintWidth - 1, width: hintWidth, role: .statusBarKey)
@@ -46,7 +50,7 @@ enum Bars {
       // What a recruiter needs first (how old, when it retries) before the reason, which may be long.
       var text = problem.isOffline ? "OFFLINE" : "STALE"
       text += updated.map { " · updated \($0)" } ?? " · nothing loaded yet"
-      text += retry > 0 ? " · retry in \(retry) s (R: now)" : " · retrying"
+      text += retry > 0 ? " · retry in \(retry) s (\(state.bindings.key(for: .refresh, in: state.paneKeyContexts)): now)" : " · retrying"
       text += " · " + TerminalSanitizer.sanitize(problem.reason)
       return (text, problem.isOffline ? .bannerOffline : .bannerStale)
     }
@@ -59,14 +63,14 @@ enum Bars {
     return (text, .statusBar)
   }
 
-  /// The most useful keys, from the live keymap, as many as fit whole in `width`.
-  static func hintText(_ keymap: Keymap, width: Int) -> String {
+  /// The most useful keys, from the live bindings, as many as fit whole in `width`.
+  static func hintText(_ bindings: Bindings, contexts: [KeyContext], width: Int) -> String {
     let wanted: [(CommandName, String)] = [
       (.quit, "quit"), (.help, "help"), (.nextReview, "next review"), (.filter, "filter"), (.open, "open"),
     ]
     var text = ""
     for (command, label) in wanted {
-      guard let key = keymap.keys(for: command).first else { continue }
+      guard let key = bindings.keys(for: command, in: contexts).first else { continue }
       let hint = (text.isEmpty ? "" : "  ") + key.notation + " " + label
       guard TextWidth.columns(text + hint) <= width else { break }
       text += hint

@@ -13,6 +13,15 @@ public struct ComposerView {
   /// One per composer on screen, kept between frames for its scroll position.
   public init() {}
 
+  /// The title line's keys, from the `composer` context as bound now.
+  public static func hints(_ bindings: Bindings) -> [String] {
+    let contexts = KeyContext.composer.chain
+    return [
+      (ComposerCommands.send, "send"), (ComposerCommands.newline, "newline"), (ComposerCommands.leave, "keep draft"),
+      (ComposerCommands.editExternally, "$EDITOR"),
+    ].compactMap { command, label in bindings.keys(for: command, in: contexts).first.map { "\($0.notation) \(label)" } }
+  }
+
   /// How many rows the composer wants (title line included) to show the whole draft, up to `maximum`: the thread can
   /// grow it as the reply grows.
   public mutating func rows(for state: ComposerState, columns: Int, maximum: Int) -> Int {
@@ -24,10 +33,10 @@ public struct ComposerView {
   /// (a pasted escape sequence) show as symbols, and the draft itself is left as it is.
   @discardableResult
   public mutating func render(
-    _ state: ComposerState, recipient: String, keys: ComposerKeys, in rect: Rect, on screen: any Screen, focused: Bool = true
+    _ state: ComposerState, recipient: String, hints: [String], in rect: Rect, on screen: any Screen, focused: Bool = true
   ) -> (row: Int, column: Int)? {
     let canvas = screen.canvas(rect)
-    drawTitle(state, recipient: recipient, keys: keys, on: canvas, focused: focused)
+    drawTitle(state, recipient: recipient, hints: hints, on: canvas, focused: focused)
     let height = rect.rows - 1
     guard height > 0, rect.columns > 0 else { return nil }
     let layout = layout(state.text, width: Self.textWidth(rect.columns))
@@ -46,7 +55,7 @@ public struct ComposerView {
 
   // MARK: Drawing
 
-  private func drawTitle(_ state: ComposerState, recipient: String, keys: ComposerKeys, on canvas: any Canvas, focused: Bool) {
+  private func drawTitle(_ state: ComposerState, recipient: String, hints: [String], on canvas: any Canvas, focused: Bool) {
     let width = canvas.size.columns
     canvas.draw("─", row: 0, column: 0, width: width, role: .paneBorder)
     let count = state.characterCount
@@ -54,11 +63,7 @@ public struct ComposerView {
       ((focused ? "Reply to " : "Draft to ") + TerminalSanitizer.sanitize(recipient), focused ? StyleRole.textHeader : .textDim),
       ("\(Self.grouped(count)) character\(count == 1 ? "" : "s")", .textDim),
     ]
-    if focused {
-      if let send = keys.send.first { segments.append(("\(send.notation) send", .textDim)) }
-      if let newline = keys.newline.first { segments.append(("\(newline.notation) newline", .textDim)) }
-      segments += [("Esc keep draft", .textDim), ("C-e $EDITOR", .textDim)]
-    }
+    if focused { segments += hints.map { ($0, .textDim) } }
     // The name may be cut; the rest is added whole or not at all.
     var column = 1
     for (index, segment) in segments.enumerated() {

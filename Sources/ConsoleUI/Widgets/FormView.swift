@@ -18,7 +18,7 @@ public struct FormView {
   /// Draws the form and returns where the terminal cursor belongs (screen coordinates) when a
   /// text field has focus.
   @discardableResult
-  public mutating func render(_ form: FormState, on screen: any Screen) -> (row: Int, column: Int)? {
+  public mutating func render(_ form: FormState, bindings: Bindings, on screen: any Screen) -> (row: Int, column: Int)? {
     let (canvas, rect) = Chrome.largeDialog(form.title, on: screen)
     let (width, height) = (rect.columns, rect.rows)
 
@@ -30,14 +30,16 @@ public struct FormView {
       TextWidth.wrap("✗ " + problem, width: width - 4).map { ($0, StyleRole.bannerError) }
     }
     if let confirmation = form.confirmation {
-      header += TextWidth.wrap("? " + confirmation + "  y yes · n no", width: width - 4).map { ($0, StyleRole.listSelected) }
+      let answers =
+        "\(bindings.key(for: ConfirmCommands.yes, in: [.confirm])) yes · \(bindings.key(for: ConfirmCommands.no, in: [.confirm])) no"
+      header += TextWidth.wrap("? " + confirmation + "  " + answers, width: width - 4).map { ($0, StyleRole.listSelected) }
     }
     let headerLines = header.suffix(4)
     for (offset, line) in headerLines.enumerated() {
       canvas.draw(line.0, row: 1 + offset, column: 2, width: width - 4, role: line.1)
     }
 
-    let lines = Self.lines(form, errors: errors, valueWidth: valueWidth, labelWidth: labelWidth)
+    let lines = Self.lines(form, errors: errors, valueWidth: valueWidth, labelWidth: labelWidth, bindings: bindings)
     let bodyTop = 1 + headerLines.count
     let bodyRows = max(height - bodyTop - 1, 1)
     let focusLines = lines.indices.filter { lines[$0].key == form.focusKey }
@@ -66,12 +68,12 @@ public struct FormView {
     let state =
       form.isSubmitting
       ? "sending…" : problems == 0 ? "ready" : "\(problems) problem\(problems == 1 ? "" : "s")"
-    let footer = "\(state) · C-s submit · Esc close (kept) · Tab/↓ next · ↑ back · ←→ Space choose · M-Enter newline"
+    let footer = "\(state) · " + Self.footer(bindings)
     canvas.draw(footer, row: height - 1, column: 2, width: width - 4, role: .dialogTitle)
     return cursor
   }
 
-  static func lines(_ form: FormState, errors: [String: [String]], valueWidth: Int, labelWidth: Int) -> [Line] {
+  static func lines(_ form: FormState, errors: [String: [String]], valueWidth: Int, labelWidth: Int, bindings: Bindings) -> [Line] {
     var lines: [Line] = []
     for field in form.fields {
       let focused = field.key == form.focusKey
@@ -100,7 +102,8 @@ public struct FormView {
         }
         lines.append(
           Line(
-            key: field.key, segments: [(label, labelRole), (visible, .textNormal)] + hint(field, after: visible, width: valueWidth),
+            key: field.key,
+            segments: [(label, labelRole), (visible, .textNormal)] + hint(field, bindings: bindings, after: visible, width: valueWidth),
             cursor: cursor))
       case .longText:
         let shown = TerminalSanitizer.sanitize(value, options: .init(keepNewlines: true))
@@ -123,7 +126,7 @@ public struct FormView {
           ]
           let more = offset == shownLines.count - 1 && first + shownLines.count < wrapped.count && !focused
           segments.append((text + (more ? " …" : ""), .textNormal))
-          if offset == 0 { segments += hint(field, after: text, width: valueWidth) }
+          if offset == 0 { segments += hint(field, bindings: bindings, after: text, width: valueWidth) }
           let cursor = cursorLine.flatMap { $0 - first == offset ? cursorColumn : nil }
           lines.append(Line(key: field.key, segments: segments, cursor: cursor))
         }
@@ -142,7 +145,7 @@ public struct FormView {
             choices.first { $0.value == value }.map { TerminalSanitizer.sanitize($0.label) } ?? TerminalSanitizer.sanitize(value)
           segments.append(("‹ \(current) ›", focused ? .listSelected : .textHeader))
         }
-        segments += hint(field, after: "", width: 0)
+        segments += hint(field, bindings: bindings, after: "", width: 0)
         lines.append(Line(key: field.key, segments: segments))
       case .toggle:
         let on = form.values.flag(field.key)
@@ -150,7 +153,7 @@ public struct FormView {
           Line(
             key: field.key,
             segments: [(label, labelRole), (on ? "[x] yes" : "[ ] no", focused ? .listSelected : .textNormal)]
-              + hint(field, after: "[ ] no", width: valueWidth)))
+              + hint(field, bindings: bindings, after: "[ ] no", width: valueWidth)))
       case .button:
         lines.append(Line(key: field.key, segments: []))
         lines.append(Line(key: field.key, segments: [("[ \(field.label) ]", focused ? .listSelected : .dialogTitle)]))
@@ -166,10 +169,28 @@ public struct FormView {
     return lines
   }
 
-  private static func hint(_ field: FormField, after value: String, width: Int) -> [(String, StyleRole)] {
+  private static func hint(_ field: FormField, bindings: Bindings, after value: String, width: Int) -> [(String, StyleRole)] {
     guard let hint = field.hint else { return [] }
     let gap = width > 0 ? max(1, 2) : 1
-    return [(String(repeating: " ", count: gap) + TerminalSanitizer.sanitize(hint), .textDim)]
+    return [(String(repeating: " ", count: gap) + keysNamed(in: TerminalSanitizer.sanitize(hint), bindings: bindings), .textDim)]
+  }
+
+  /// A hint names a key by its command, `{remove-question}`, so it shows the live key.
+  static func keysNamed(in hint: String, bindings: Bindings) -> String {
+    var text = hint
+    for command in KeyContext.choice.bindableCommands + KeyContext.form.bindableCommands where text.contains("{\(command.rawValue)}") {
+      text = text.replacingOccurrences(of: "{\(command.rawValue)}", with: bindings.key(for: command, in: [.form, .choice]))
+    }
+    return text
+  }
+
+  /// The keys of the form, as bound now.
+  static func footer(_ bindings: Bindings) -> String {
+    func key(_ command: CommandName, _ contexts: [KeyContext] = [.form]) -> String { bindings.key(for: command, in: contexts) }
+    let choices = [KeyContext.form, .choice]
+    return "\(key(FormCommands.submit)) submit · \(key(FormCommands.closeForm)) close (kept) · \(key(FormCommands.nextField)) next · "
+      + "\(key(FormCommands.previousField)) back · \(key(FormCommands.previousChoice, choices))/\(key(FormCommands.nextChoice, choices)) choose · "
+      + "\(key(ComposerCommands.newline)) newline"
   }
 
   private static func readOnlyText(_ field: FormField, form: FormState) -> String {

@@ -98,7 +98,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     state.alerts = pollSettings.alerts
     state.drafts = workflow.drafts
     state.restoreFormDrafts()
-    state.composerKeys = setup.composerKeys
+    state.bindings = setup.bindings
     state.phones = try country.normalizer(environment: environment, connection: resolved)
     if !snapshot.isEmpty {
       for event in await engine.cachedState { _ = state.apply(event) }
@@ -106,11 +106,11 @@ struct ConsoleCommand: AsyncParsableCommand {
     state.flash = problems.first.map {
       problems.count > 1 ? "\($0) (and \(problems.count - 1) more: see stderr on exit)" : $0
     }
-    let (keymap, initial, finalTheme) = (setup.keymap, state, theme)
+    let (initial, finalTheme) = (state, theme)
     let outcome = await UIThread.run { () -> Result<(Int32?, String?), ConsoleApp.Failure> in
       do {
         let app = try ConsoleApp(
-          state: initial, keymap: keymap, theme: finalTheme, environment: environment, mailbox: mailbox, service: service)
+          state: initial, theme: finalTheme, environment: environment, mailbox: mailbox, service: service)
         let signal = app.run()
         return .success((signal, app.nextProfile))
       } catch let failure as ConsoleApp.Failure {
@@ -168,6 +168,14 @@ struct ConsoleSetup {
   var polling = PollSettings()
   var composerKeys = ComposerKeys()
   var problems: [String] = []
+
+  /// Every context's keys: the `[keymap]` table's over the panes, the `[composer]` table's in the composer.
+  var bindings: Bindings {
+    var bindings = Bindings.defaults
+    bindings[.global] = keymap
+    bindings.useComposerKeys(composerKeys)
+    return bindings
+  }
 
   /// A path as a person would type it: `~/.config/...` rather than the whole home folder.
   static func shown(_ file: URL, environment: [String: String]) -> String {

@@ -12,7 +12,7 @@ import Testing
     let harness = try PollingHarness(sandbox: sandbox, settings: PollingHarness.settings(serverFilters: serverFilters))
     try await harness.startAndLoad()
     let target = try #require(harness.state.index.conversations.first { $0.conversationStatus == .ongoing && !$0.needsReview })
-    let bellsBefore = harness.effects.filter { $0 == .ringBell }.count
+    let bellsBefore = harness.uiEffects.filter { $0 == .ringBell }.count
 
     _ = try await harness.control.flag(conversationId: target.id, reason: "Asked about the salary")
     let before = await harness.engine.pollerCounts()
@@ -34,7 +34,7 @@ import Testing
     #expect(state.unread.contains(target.id))
     #expect(state.rowMarks[target.id] == .changed)
     #expect(state.flash?.hasPrefix("Needs review:") == true)
-    #expect(harness.effects.filter { $0 == .ringBell }.count == bellsBefore + 1)
+    #expect(harness.uiEffects.filter { $0 == .ringBell }.count == bellsBefore + 1)
     await harness.stop()
     await sandbox.stop()
   }
@@ -93,7 +93,7 @@ import Testing
     #expect(state.index.count == 40)
     #expect(state.unread.isEmpty)
     #expect(state.rowMarks.isEmpty)
-    #expect(!harness.effects.contains(.ringBell))
+    #expect(!harness.uiEffects.contains(.ringBell))
     await harness.stop()
     await sandbox.stop()
   }

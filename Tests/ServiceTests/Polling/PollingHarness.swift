@@ -12,7 +12,7 @@ final class PollingHarness: Sendable {
   let engine: SyncEngine
   let store: LocalStore
   private let mailbox: Mailbox<ServiceEvent>
-  private let console: Mutex<(state: AppState, effects: [Effect])>
+  private let console: Mutex<(state: AppState, effects: [Effect], uiEffects: [UIEffect])>
 
   static func settings(
     head: Double = 0.3, active: Double = 0.3, thread: Double = 0.2, catalog: Double = 60, sweep: Double = 600,
@@ -40,7 +40,7 @@ final class PollingHarness: Sendable {
         command: settings.alerts.notifyCommand,
         environment: ProcessInfo.processInfo.environment.merging(["POPP_API_KEY": "secret-key-for-the-test"]) { $1 }))
     let state = AppState(connection: ConnectionInfo(organizationId: sandbox.organization.id, baseURL: sandbox.baseURL, isSandbox: true))
-    console = Mutex((state, []))
+    console = Mutex((state, [], []))
   }
 
   /// Shows what the cache holds, as the console does before its first poll.
@@ -48,6 +48,7 @@ final class PollingHarness: Sendable {
     let events = await engine.cachedState
     console.withLock { console in
       for event in events { console.effects += console.state.apply(event) }
+      console.uiEffects += console.state.takeUIEffects()
     }
   }
 
@@ -58,11 +59,14 @@ final class PollingHarness: Sendable {
   var state: AppState { drain().state }
   /// Every effect the state asked for so far (the bell among them).
   var effects: [Effect] { drain().effects }
+  /// Everything the state asked of the UI loop so far (the bell among them).
+  var uiEffects: [UIEffect] { drain().uiEffects }
 
   @discardableResult
-  private func drain() -> (state: AppState, effects: [Effect]) {
+  private func drain() -> (state: AppState, effects: [Effect], uiEffects: [UIEffect]) {
     console.withLock { console in
       for event in mailbox.drain() { console.effects += console.state.apply(event) }
+      console.uiEffects += console.state.takeUIEffects()
       return console
     }
   }

@@ -46,8 +46,8 @@ import Testing
     func press(_ keys: Key...) {
       _ = current
       for key in keys {
-        let effects = state.withLock { $0.handle(key, keymap: .defaults) }
-        for case .saveDraft(let id, let text) in effects { drafts.update(conversationId: id, text: text) }
+        let (effects, uiEffects) = state.withLock { ($0.handle(key), $0.takeUIEffects()) }
+        for case .saveDraft(let id, let text) in uiEffects { drafts.update(conversationId: id, text: text) }
         service.start(effects)
       }
     }
@@ -70,7 +70,7 @@ import Testing
       var state = current
       let screen = MemoryScreen(rows: rows, columns: columns)
       TextWidth.prepareLocale()
-      Renderer(keymap: .defaults).render(&state, on: screen)
+      Renderer().render(&state, on: screen)
       return screen
     }
   }

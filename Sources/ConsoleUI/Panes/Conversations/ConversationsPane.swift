@@ -12,9 +12,11 @@ struct ConversationsPane {
     let width = canvas.size.columns
     ConversationRows.drawTabs(state, on: canvas, row: 1, width: width)
     var top = 2
+    let keys = state.bindings
+    func key(_ command: CommandName) -> String { keys.key(for: command, in: KeyContext.list.chain) }
     if !state.textFilter.isEmpty {
       canvas.line(
-        " / \(TerminalSanitizer.sanitize(state.textFilter))   \(state.visibleRows.count) match\(state.visibleRows.count == 1 ? "" : "es")  (Esc clears)",
+        " / \(TerminalSanitizer.sanitize(state.textFilter))   \(state.visibleRows.count) match\(state.visibleRows.count == 1 ? "" : "es")  (\(key(.back)) clears)",
         row: top, role: .listMatch)
       top += 1
     }
@@ -22,8 +24,8 @@ struct ConversationsPane {
     if state.visibleRows.isEmpty {
       let message =
         state.isLoading && state.health.problem != nil
-        ? "Could not load conversations yet: see the status bar (R retries now)."
-        : state.isLoading ? "Loading conversations…" : "No conversations here. Press 1 for all, or pick another campaign."
+        ? "Could not load conversations yet: see the status bar (\(key(.refresh)) retries now)."
+        : state.isLoading ? "Loading conversations…" : "No conversations here. Press \(key(.filterAll)) for all, or pick another campaign."
       Chrome.placeholder(message, on: canvas, row: top + 1)
       return
     }

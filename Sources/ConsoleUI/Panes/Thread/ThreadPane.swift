@@ -19,7 +19,11 @@ struct ThreadPane {
     let width = canvas.size.columns
     guard let thread = state.thread, let conversation = state.openConversation else {
       Chrome.title("Thread", on: canvas, focused: focused)
-      Chrome.placeholder("Select a conversation and press Enter to read it. n jumps to the next one that needs review.", on: canvas, row: 2)
+      let keys = state.bindings
+      let open = keys.key(for: .open, in: KeyContext.list.chain)
+      let next = keys.key(for: .nextReview, in: KeyContext.list.chain)
+      Chrome.placeholder(
+        "Select a conversation and press \(open) to read it. \(next) jumps to the next one that needs review.", on: canvas, row: 2)
       return nil
     }
     Chrome.title("Thread", on: canvas, focused: focused, trailing: conversation.isHumanTakeover ? "YOU are speaking" : "AGENT is speaking")
@@ -44,7 +48,8 @@ struct ThreadPane {
       return Drawn(rows: height)
     }
     let outgoing = ThreadRows.outgoing(
-      thread.outgoing, delivered: thread.messages, width: width - 2, canSendAgain: conversation.conversationStatus.isActive)
+      thread.outgoing, delivered: thread.messages, width: width - 2, canSendAgain: conversation.conversationStatus.isActive,
+      keys: ThreadRows.FailedKeys(state.bindings))
     let (delivered, _) = ThreadRows.tail(
       of: thread.messages, width: width - 2, needed: height + thread.scrollBack - outgoing.count, cache: &cache)
     let lines = delivered + outgoing

@@ -36,9 +36,23 @@ enum ThreadRows {
     return formatter
   }()
 
+  /// The keys a NOT SENT row offers, as bound now.
+  struct FailedKeys {
+    var retry: String
+    var edit: String
+    var discard: String
+
+    init(_ bindings: Bindings) {
+      let contexts = KeyContext.thread.chain
+      retry = bindings.key(for: .retrySend, in: contexts)
+      edit = bindings.key(for: .editFailed, in: contexts)
+      discard = bindings.key(for: .discardFailed, in: contexts)
+    }
+  }
+
   /// Messages this console is sending, or failed to send, that the thread does not show yet.
-  /// `canSendAgain`: the conversation still accepts messages, so C-r is worth offering.
-  static func outgoing(_ outgoing: [OutboxEntry], delivered: [Message], width: Int, canSendAgain: Bool) -> [Line] {
+  /// `canSendAgain`: the conversation still accepts messages, so retrying is worth offering.
+  static func outgoing(_ outgoing: [OutboxEntry], delivered: [Message], width: Int, canSendAgain: Bool, keys: FailedKeys) -> [Line] {
     guard !outgoing.isEmpty else { return [] }
     let known = Set(delivered.map(\.id))
     var lines: [Line] = []
@@ -56,7 +70,9 @@ enum ThreadRows {
       case .failed:
         (meta, role) = (
           "YOU · NOT SENT: " + TerminalSanitizer.sanitize(message.error ?? "unknown error")
-            + (canSendAgain ? " · C-r retries, E edits" : " · conversation ended: E copies, D discards"), .bannerError
+            + (canSendAgain
+              ? " · \(keys.retry) retries, \(keys.edit) edits" : " · conversation ended: \(keys.edit) copies, \(keys.discard) discards"),
+          .bannerError
         )
       }
       lines.append(Line(text: meta, role: role))
