@@ -143,6 +143,25 @@ import Testing
     }
   }
 
+  @Test func aCampaignThatIsNotLiveIsRefusedWithExit1AfterItsPreview() async throws {
+    try await offPool {
+      let fixture = try Fixture()
+      defer { fixture.stop() }
+      let listed = try CLI.run(["campaigns", "list", "--json"], environment: fixture.sandbox.environment)
+      let draft = try #require(
+        try PoppJSON.makeDecoder().decode([Campaign].self, from: Data(listed.stdout.utf8)).first { $0.campaignStatus == .draft })
+      try fixture.write("First Name,Email\nAda,ada@example.com\n")
+      let send = ["conversations", "bulk", "--campaign", draft.id, "--csv", fixture.csv.path]
+      let refused = try CLI.run(send + ["--yes"], environment: fixture.sandbox.environment)
+      #expect(refused.status == 1)
+      #expect(refused.stderr.hasSuffix("popp-console: campaign \(draft.id) is DRAFT: conversations start only on a LIVE campaign\n"))
+      #expect(!FileManager.default.fileExists(atPath: fixture.report.path))
+      // A dry run still checks the file, so it can be ready before the campaign goes LIVE.
+      let preview = try CLI.run(send + ["--dry-run"], environment: fixture.sandbox.environment)
+      #expect(preview.status == 0 && preview.stdout.contains("ready to send:           1"), "\(preview.stderr)")
+    }
+  }
+
   @Test func fileProblemsExit2AndSayWhat() async throws {
     try await offPool {
       let fixture = try Fixture()

@@ -127,49 +127,30 @@ public actor ConsoleService {
     }
   }
 
-  /// Reads and checks the file off the actor (10,000 rows take a few hundred milliseconds),
-  /// then asks the server who the campaign already holds.
+  /// The campaign as the server has it, the file checked and who the campaign already holds;
+  /// a campaign that is not LIVE is refused here, before the preview offers to send.
   private func prepareBulk(campaign: Campaign, path: String, defaultCountry: String?) async {
-    let settings = BulkImportSettings(channel: campaign.channel, defaultCountry: defaultCountry)
-    let url = URL(fileURLWithPath: path)
-    let prepared = await Task.detached { () -> Result<BulkPlan, BulkFileError> in
-      do throws(BulkFileError) {
-        return .success(try BulkPlan.prepare(fileAt: url, settings: settings))
-      } catch {
-        return .failure(error)
-      }
-    }.value
-    switch prepared {
-    case .failure(let error):
+    let launch = BulkLaunch(client: client, campaignId: campaign.id, input: URL(fileURLWithPath: path))
+    do throws(BulkLaunchError) {
+      let prepared = try await launch.prepare(defaultCountry: defaultCountry)
+      try BulkLaunch.requireLive(prepared.campaign)
+      mailbox.post(.bulkPrepared(path: path, plan: prepared.plan, existing: prepared.existing))
+    } catch {
       mailbox.post(.bulkPreparationFailed(path: path, problem: error.description))
-    case .success(let plan):
-      do throws(PoppError) {
-        let existing = try await ExistingContacts.fetch(
-          client: client, campaignId: campaign.id, previousReport: BulkReport.path(forInput: url))
-        mailbox.post(.bulkPrepared(path: path, plan: plan, existing: existing))
-      } catch {
-        mailbox.post(
-          .bulkPreparationFailed(
-            path: path, problem: "Cannot read the campaign's conversations to avoid sending anyone twice: \(error.description)"))
-      }
     }
   }
 
   private func sendBulk(campaignId: String, path: String, plan: BulkPlan, existing: ExistingContacts, businessHours: Bool) async {
-    let sender = BulkSender(client: client, campaignId: campaignId, businessHours: businessHours)
+    let launch = BulkLaunch(client: client, campaignId: campaignId, input: URL(fileURLWithPath: path))
     let mailbox = mailbox
-    let sent = await sender.send(plan.outgoing, existing: existing) { mailbox.post(.bulkProgress($0)) }
-    let results = plan.results(sent: sent)
-    let input = URL(fileURLWithPath: path)
-    let report = BulkReport.path(forInput: input)
+    let results = await launch.send(plan, existing: existing, businessHours: businessHours) { mailbox.post(.bulkProgress($0)) }
     var reportError: String?
     do {
-      try BulkReport.write(results, campaignId: campaignId, to: report, permissionsOf: input)
+      try launch.record(results, audit: workflow.audit, organization: workflow.actions.organizationId)
     } catch {
-      reportError = "The results file \(report.path) could not be written: \(error)"
+      reportError = "The results file \(launch.resultsFile.path) could not be written: \(error)"
     }
-    workflow.audit?.recordBulkLaunch(results, organization: workflow.actions.organizationId, campaignId: campaignId, input: input)
-    mailbox.post(.bulkFinished(results: results, report: reportError == nil ? report.path : nil, reportError: reportError))
+    mailbox.post(.bulkFinished(results: results, report: reportError == nil ? launch.resultsFile.path : nil, reportError: reportError))
     bulkTask = nil
     await engine.refreshNow()
   }

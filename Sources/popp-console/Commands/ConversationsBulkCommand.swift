@@ -48,26 +48,21 @@ extension ConversationsCommand {
       let connection = try options.resolve()
       let defaultCountry = try country.resolve(connection: connection)
       let client = HTTPPoppClient(configuration: try connection.settings.clientConfiguration())
-      // The channel decides which contact each row needs, so the campaign comes first.
-      let target = try await client.campaign(id: campaign)
-      let settings = BulkImportSettings(
-        channel: target.channel, defaultCountry: defaultCountry, overrides: try overrides(), delimiter: try delimiterScalar())
-      var plan: BulkPlan
-      do {
-        plan = try BulkPlan.prepare(fileAt: input, settings: settings)
+      let launch = BulkLaunch(client: client, campaignId: campaign, input: input)
+      let overrides = try overrides()
+      let delimiter = try delimiterScalar()
+      let prepared: BulkPreparation
+      do throws(BulkLaunchError) {
+        // --force still asks the server who is there (the sender's baseline after a lost
+        // answer); only the previous results file goes unread.
+        prepared = try await launch.prepare(
+          defaultCountry: defaultCountry, overrides: overrides, delimiter: delimiter, readingPreviousResults: !force)
       } catch {
-        if case .missingColumns(_, let mapping) = error {
-          StandardError.print("Columns found:")
-          for line in mapping.lines { StandardError.print("  " + Output.clean(line)) }
-        }
-        throw CLIError(message: "\(Output.clean(csv)): " + Output.cleanMultiline(error.description))
+        throw Self.failure(error, csv: csv)
       }
-
-      let reportURL = BulkReport.path(forInput: input)
-      // Read even with --force: the sender needs to know what was there before it sent.
-      let existing = try await ExistingContacts.fetch(client: client, campaignId: target.id, previousReport: force ? nil : reportURL)
-      if let problem = existing.reportProblem { StandardError.print("warning: " + Output.clean(problem)) }
-      if !force { plan = plan.skipping(existing: existing) }
+      let target = prepared.campaign
+      if let problem = prepared.existing.reportProblem { StandardError.print("warning: " + Output.clean(problem)) }
+      let plan = prepared.plan(force: force)
       let counts = plan.counts
       let preview =
         ["Campaign: \(target.campaignTitle) (\(target.channel.rawValue), \(target.campaignStatus.rawValue))"] + plan.previewLines()
@@ -86,25 +81,25 @@ extension ConversationsCommand {
       guard counts.ready > 0 else {
         preview.forEach { StandardError.print(Output.clean($0)) }
         if counts.invalid > 0 { throw CLIError(message: "nothing valid to send: \(Self.notReady(counts))") }
-        StandardError.print("Nothing to send: \(Self.notReady(counts)). \(Output.clean(reportURL.lastPathComponent)) is unchanged.")
+        StandardError.print(
+          "Nothing to send: \(Self.notReady(counts)). \(Output.clean(launch.resultsFile.lastPathComponent)) is unchanged.")
         return
       }
-      guard target.campaignStatus == .live else {
-        throw CLIError(
-          message: "campaign \(Output.clean(target.id)) is \(target.campaignStatus.rawValue): conversations start only on a LIVE campaign",
-          exitCode: ExitStatus.failure)
+      do throws(BulkLaunchError) {
+        try BulkLaunch.requireLive(target)
+      } catch {
+        throw Self.failure(error, csv: csv)
       }
       try confirm(preview: preview, count: counts.ready, title: target.campaignTitle)
 
-      let sent = await send(plan.outgoing, to: target, client: client, existing: existing)
-      let results = plan.results(sent: sent)
-      AuditLog(path: AuditLog.path(in: ConsolePaths(environment: ProcessInfo.processInfo.environment))).recordBulkLaunch(
-        results, organization: connection.settings.organizationId ?? "", campaignId: target.id, input: input)
+      let results = await send(plan, launch: launch, existing: prepared.existing)
       var writeProblem: String?
       do {
-        try BulkReport.write(results, campaignId: target.id, to: reportURL, permissionsOf: input)
+        try launch.record(
+          results, audit: AuditLog(path: AuditLog.path(in: ConsolePaths(environment: ProcessInfo.processInfo.environment))),
+          organization: connection.settings.organizationId ?? "")
       } catch {
-        writeProblem = "could not write \(reportURL.path): \(error)"
+        writeProblem = "could not write \(launch.resultsFile.path): \(error)"
       }
       if options.json {
         try Output.json(results)
@@ -118,10 +113,27 @@ extension ConversationsCommand {
           })
       }
       let summary = Self.summary(results)
-      StandardError.print(summary + (writeProblem == nil ? "; results in \(Output.clean(reportURL.path))" : ""))
+      StandardError.print(summary + (writeProblem == nil ? "; results in \(Output.clean(launch.resultsFile.path))" : ""))
       if let writeProblem { throw CLIError(message: Output.clean(writeProblem), exitCode: ExitStatus.failure) }
       if results.contains(where: { $0.status != .queued && $0.status != .skipped }) {
         throw CLIError(message: "not every row was queued: \(summary)", exitCode: ExitStatus.failure)
+      }
+    }
+
+    /// The CLI's way with each failure: network errors as every command has them (exit 1),
+    /// a file problem with the columns found (exit 2), a campaign that is not LIVE (exit 1).
+    private static func failure(_ error: BulkLaunchError, csv: String) -> any Error {
+      switch error {
+      case .campaignUnreadable(let error), .existingContactsUnreadable(let error):
+        return error
+      case .file(let error):
+        if case .missingColumns(_, let mapping) = error {
+          StandardError.print("Columns found:")
+          for line in mapping.lines { StandardError.print("  " + Output.clean(line)) }
+        }
+        return CLIError(message: "\(Output.clean(csv)): " + Output.cleanMultiline(error.description))
+      case .campaignNotLive:
+        return CLIError(message: Output.clean(error.description), exitCode: ExitStatus.failure)
       }
     }
 
@@ -142,12 +154,13 @@ extension ConversationsCommand {
 
     /// Sends with a progress bar; Ctrl-C stops after the batch in flight, and the rows
     /// not sent are reported as such (the results file is still written).
-    private func send(_ rows: [BulkOutgoing], to target: Campaign, client: any PoppClient, existing: ExistingContacts) async
-      -> [BulkRowResult]
-    {
+    private func send(_ plan: BulkPlan, launch: BulkLaunch, existing: ExistingContacts) async -> [BulkRowResult] {
       let bar = ProgressBar()
-      let sender = BulkSender(client: client, campaignId: target.id, businessHours: businessHours, batchSize: batchSize)
-      let task = Task { await sender.send(rows, existing: existing) { bar.update($0) } }
+      let businessHours = businessHours
+      let batchSize = batchSize
+      let task = Task {
+        await launch.send(plan, existing: existing, businessHours: businessHours, batchSize: batchSize) { bar.update($0) }
+      }
       signal(SIGINT, SIG_IGN)
       let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
       interrupt.setEventHandler {
