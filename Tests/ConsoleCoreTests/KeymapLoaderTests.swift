@@ -2,7 +2,7 @@ import ConsoleCore
 import Testing
 
 @Suite struct KeymapLoaderTests {
-  private func load(_ lines: [String]) -> (keymap: Keymap, problems: [KeymapProblem]) {
+  private func load(_ lines: [String]) -> (keymap: Keymap, problems: [ConfigProblem]) {
     KeymapLoader.apply(configText: lines.joined(separator: "\n") + "\n", file: "config.toml")
   }
 
@@ -74,7 +74,7 @@ import Testing
       "[keymap]", #"quit = "Q""#, "# comment", #"redraw = ["C-y", "Ctrl-ü"]"#, #"help = "H""#,
     ])
     let message = #""Ctrl-ü" is not a key (examples: j, G, Enter, C-l, S-Tab, F5)"#
-    #expect(problems == [KeymapProblem(file: "config.toml", line: 4, message: message)])
+    #expect(problems == [ConfigProblem(file: "config.toml", line: 4, message: message)])
     #expect(keymap.keys(for: .redraw) == [key("C-l")])
     #expect(keymap.command(for: key("C-y")) == nil)
     #expect(keymap.keys(for: .quit) == [key("Q")])
@@ -152,6 +152,6 @@ import Testing
   }
 
   @Test func problemWithoutALineStillNamesTheFile() {
-    #expect(KeymapProblem(file: "config.toml", line: nil, message: "oops").description == "config.toml: oops")
+    #expect(ConfigProblem(file: "config.toml", line: nil, message: "oops").description == "config.toml: oops")
   }
 }

@@ -11,7 +11,7 @@ public struct ConfigFile: Sendable {
   public var logLevel: String?
   /// Whether any profile keeps its key in the file itself (permissions then matter).
   public var holdsAPIKey: Bool { profiles.values.contains { if case .literal = $0.apiKey { true } else { false } } }
-  public var problems: [KeymapProblem] = []
+  public var problems: [ConfigProblem] = []
 
   public init() {}
 
@@ -22,7 +22,7 @@ public struct ConfigFile: Sendable {
     guard let document = try? TOMLTable(string: text) else { return }
     let locator = TOMLKeyLocator(text: text)
     func problem(_ path: [String], _ message: String) {
-      problems.append(KeymapProblem(file: file, line: locator.line(of: path), message: message))
+      problems.append(ConfigProblem(file: file, line: locator.line(of: path), message: message))
     }
     func string(_ path: [String], _ value: (any TOMLValueConvertible)?) -> String? {
       guard let value else { return nil }

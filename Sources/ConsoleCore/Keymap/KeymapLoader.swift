@@ -9,22 +9,22 @@ public enum KeymapLoader {
   /// notation, conflicts, wrong value types), each naming the file and line; entries with problems are skipped, the rest applied.
   /// A text with no [keymap] table gives `base` unchanged; a TOML syntax error gives `base` plus one problem with its line.
   public static func apply(configText: String, file: String, to base: Keymap = .defaults) -> (
-    keymap: Keymap, problems: [KeymapProblem]
+    keymap: Keymap, problems: [ConfigProblem]
   ) {
     let document: TOMLTable
     do {
       document = try TOMLTable(string: configText)
     } catch let error as TOMLParseError {
-      return (base, [KeymapProblem(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")])
+      return (base, [ConfigProblem(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")])
     } catch {
-      return (base, [KeymapProblem(file: file, line: nil, message: "not valid TOML: \(error)")])
+      return (base, [ConfigProblem(file: file, line: nil, message: "not valid TOML: \(error)")])
     }
     guard let keymapValue = document["keymap"] else { return (base, []) }
 
     let locator = TOMLKeyLocator(text: configText)
     guard let keymapTable = keymapValue.table else {
       let message = #"keymap must be a table: a [keymap] section with lines like quit = "q""#
-      return (base, [KeymapProblem(file: file, line: locator.line(of: ["keymap"]), message: message)])
+      return (base, [ConfigProblem(file: file, line: locator.line(of: ["keymap"]), message: message)])
     }
 
     var reader = EntryReader(file: file)
@@ -61,7 +61,7 @@ public enum KeymapLoader {
 private struct EntryReader {
   let file: String
   private(set) var accepted: [(command: CommandName, keys: [Key])] = []
-  private(set) var problems: [KeymapProblem] = []
+  private(set) var problems: [ConfigProblem] = []
   private var commandClaimingKey: [Key: CommandName] = [:]
 
   init(file: String) {
@@ -111,6 +111,6 @@ private struct EntryReader {
   }
 
   private mutating func report(_ message: String, line: Int?) {
-    problems.append(KeymapProblem(file: file, line: line, message: message))
+    problems.append(ConfigProblem(file: file, line: line, message: message))
   }
 }

@@ -10,15 +10,15 @@ public enum PollSettingsLoader {
   public static let allowedSeconds = 0.1...86_400.0
 
   public static func apply(configText: String, file: String, to base: PollSettings = PollSettings()) -> (
-    settings: PollSettings, problems: [KeymapProblem]
+    settings: PollSettings, problems: [ConfigProblem]
   ) {
     // A syntax error is reported once, by the keymap loader, which reads the same file.
     guard let document = try? TOMLTable(string: configText) else { return (base, []) }
     let locator = TOMLKeyLocator(text: configText)
     var settings = base
-    var problems: [KeymapProblem] = []
+    var problems: [ConfigProblem] = []
     func problem(_ path: [String], _ message: String) {
-      problems.append(KeymapProblem(file: file, line: locator.line(of: path), message: message))
+      problems.append(ConfigProblem(file: file, line: locator.line(of: path), message: message))
     }
 
     if let value = document["polling"] {

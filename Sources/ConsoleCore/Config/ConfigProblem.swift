@@ -1,6 +1,7 @@
-/// Something wrong in a config file's keymap, phrased for the person who wrote the file.
-public struct KeymapProblem: Error, Sendable, Hashable, CustomStringConvertible {
-  /// The file as the user should recognise it, e.g. "config.toml".
+/// Something wrong in the config file, phrased for the person who wrote it. Every section's
+/// reader reports through this one type, so each mistake names the file and line alike.
+public struct ConfigProblem: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The file as the user should recognise it, e.g. "~/.config/popp-console/config.toml".
   public var file: String
   /// 1-based; nil when the place cannot be found in the text.
   public var line: Int?
