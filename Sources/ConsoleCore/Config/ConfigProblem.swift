@@ -19,3 +19,14 @@ public struct ConfigProblem: Error, Sendable, Hashable, CustomStringConvertible 
     return "\(file): \(message)"
   }
 }
+
+extension [ConfigProblem] {
+  /// In the order of the file, as a reader goes through it; a problem without a line comes first,
+  /// since it concerns the whole file.
+  public func inFileOrder() -> [ConfigProblem] {
+    enumerated().sorted { first, second in
+      let (firstLine, secondLine) = (first.element.line ?? 0, second.element.line ?? 0)
+      return firstLine != secondLine ? firstLine < secondLine : first.offset < second.offset
+    }.map(\.element)
+  }
+}
