@@ -82,6 +82,46 @@ import Testing
     }
   }
 
+  @Test func doctorReportsEachMistakeOfTheFileOnceWithItsLine() async throws {
+    try await offPool {
+      let config = """
+        theme = "light"
+        colour = "blue"
+
+        [profiles.local]
+        organization-id = "org"
+        apikey = "typo"
+
+        [keymap]
+        jump-around = "x"
+
+        [polling]
+        head = 0
+        """
+      let home = try configHome(config, mode: 0o600)
+      defer { try? FileManager.default.removeItem(at: home) }
+      let file = home.appendingPathComponent("popp-console/config.toml").path
+      var result = try CLI.run(["doctor"], environment: ["XDG_CONFIG_HOME": home.path, "TERM": "xterm-256color"])
+      #expect(result.status == 1)
+      let failures = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  ✗ \(file):") }
+      #expect(
+        failures.map { String($0.dropFirst("  ✗ \(file):".count).prefix { $0 != ":" }) } == ["2", "6", "9", "12"],
+        "one line per mistake, in the file's order: \(result.stdout)")
+      #expect(
+        failures[0].hasSuffix(
+          #"unknown top-level setting "colour"; known: alerts, composer, default-country, keymap, log-level, polling, profile, profiles, theme"#
+        ))
+      #expect(failures[1].contains(#"unknown profile setting "apikey""#))
+
+      try Data("[keymap]\nquit = \"Q\"\nhelp = \n[polling]\nhead = 0\n".utf8).write(to: URL(fileURLWithPath: file))
+      result = try CLI.run(["doctor"], environment: ["XDG_CONFIG_HOME": home.path, "TERM": "xterm-256color"])
+      #expect(result.status == 1)
+      #expect(result.stdout.components(separatedBy: "not valid TOML").count == 2, "the syntax error once: \(result.stdout)")
+      #expect(result.stdout.contains("✗ \(file):3: not valid TOML"))
+      #expect(!result.stdout.contains("polling.head"), "a file that does not parse is not read further")
+    }
+  }
+
   @Test func profileSwitchesOrganizationInTheConsoleWithItsAccent() async throws {
     try await offPool {
       let sandbox = try SandboxProcess(["--org", "org-a:key-a", "--org", "org-b:key-b"])

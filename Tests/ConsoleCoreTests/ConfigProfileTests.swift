@@ -41,11 +41,12 @@ import Testing
   ) throws -> ResolvedConnection {
     let path = try file(text, mode: mode)
     return try ConnectionResolver.resolve(
-      profileFlag: flag, environment: environment, config: ConfigFile(text: text, file: "config.toml"), configPath: path)
+      profileFlag: flag, environment: environment, config: ConfigFile(document: ConfigDocument(text: text, file: "config.toml")),
+      configPath: path)
   }
 
   @Test func profilesAreReadAndMistakesReportedByLine() {
-    let config = ConfigFile(text: Self.text, file: "config.toml")
+    let config = ConfigFile(document: ConfigDocument(text: Self.text, file: "config.toml"))
     #expect(config.defaultProfile == "staging")
     #expect(config.profiles.keys.sorted() == ["broken", "prod", "staging"])
     #expect(config.profiles["staging"]?.apiKey == .command(["printf", "key-from-command"]))
@@ -122,13 +123,16 @@ import Testing
   @Test func theRepositorysExampleConfigReadsWithoutProblems() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let text = try String(contentsOf: root.appendingPathComponent("config.example.toml"), encoding: .utf8)
-    let config = ConfigFile(text: text, file: "config.example.toml")
+    let document = ConfigDocument(text: text, file: "config.example.toml")
+    #expect(document.problems.isEmpty, "\(document.problems)")
+    let config = ConfigFile(document: document)
     #expect(config.problems.isEmpty, "\(config.problems)")
     #expect(config.profiles.keys.sorted() == ["acme", "acme-test"])
+    #expect(config.theme == "default-dark")
     #expect(!config.holdsAPIKey, "the example keeps keys in commands")
-    #expect(KeymapLoader.apply(configText: text, file: "config.example.toml").problems.isEmpty)
-    #expect(PollSettingsLoader.apply(configText: text, file: "config.example.toml").problems.isEmpty)
-    #expect(ComposerKeysLoader.apply(configText: text, file: "config.example.toml").problems.isEmpty)
+    #expect(KeymapLoader.apply(from: document).problems.isEmpty)
+    #expect(PollSettingsLoader.apply(from: document).problems.isEmpty)
+    #expect(ComposerKeysLoader.apply(from: document).problems.isEmpty)
   }
 
   @Test func logLevelsComeFromFlagsThenEnvironmentThenConfig() {

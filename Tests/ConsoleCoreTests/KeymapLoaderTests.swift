@@ -2,8 +2,12 @@ import ConsoleCore
 import Testing
 
 @Suite struct KeymapLoaderTests {
-  private func load(_ lines: [String]) -> (keymap: Keymap, problems: [KeymapProblem]) {
-    KeymapLoader.apply(configText: lines.joined(separator: "\n") + "\n", file: "config.toml")
+  private func document(_ lines: [String]) -> ConfigDocument {
+    ConfigDocument(text: lines.joined(separator: "\n") + "\n", file: "config.toml")
+  }
+
+  private func load(_ lines: [String]) -> (keymap: Keymap, problems: [ConfigProblem]) {
+    KeymapLoader.apply(from: document(lines))
   }
 
   private func key(_ notation: String) -> Key {
@@ -43,12 +47,13 @@ import Testing
     let (keymap, problems) = load(["# just a profile", "[profiles.acme]", #"organization = "org_1""#])
     #expect(problems.isEmpty)
     #expect(keymap == Keymap.defaults)
-    #expect(KeymapLoader.apply(configText: "", file: "config.toml").keymap == Keymap.defaults)
+    #expect(KeymapLoader.apply(from: ConfigDocument(text: "", file: "config.toml")).keymap == Keymap.defaults)
+    #expect(KeymapLoader.apply(from: ConfigDocument(absentFile: "config.toml")).keymap == Keymap.defaults)
   }
 
   @Test func appliesOnTopOfTheGivenBase() {
-    let base = KeymapLoader.apply(configText: "[keymap]\nquit = \"Q\"\n", file: "a.toml").keymap
-    let (keymap, problems) = KeymapLoader.apply(configText: "[keymap]\nhelp = \"H\"\n", file: "b.toml", to: base)
+    let base = KeymapLoader.apply(from: ConfigDocument(text: "[keymap]\nquit = \"Q\"\n", file: "a.toml")).keymap
+    let (keymap, problems) = KeymapLoader.apply(from: ConfigDocument(text: "[keymap]\nhelp = \"H\"\n", file: "b.toml"), to: base)
     #expect(problems.isEmpty)
     #expect(keymap.keys(for: .quit) == [key("Q")])
     #expect(keymap.keys(for: .help) == [key("H")])
@@ -74,7 +79,7 @@ import Testing
       "[keymap]", #"quit = "Q""#, "# comment", #"redraw = ["C-y", "Ctrl-ü"]"#, #"help = "H""#,
     ])
     let message = #""Ctrl-ü" is not a key (examples: j, G, Enter, C-l, S-Tab, F5)"#
-    #expect(problems == [KeymapProblem(file: "config.toml", line: 4, message: message)])
+    #expect(problems == [ConfigProblem(file: "config.toml", line: 4, message: message)])
     #expect(keymap.keys(for: .redraw) == [key("C-l")])
     #expect(keymap.command(for: key("C-y")) == nil)
     #expect(keymap.keys(for: .quit) == [key("Q")])
@@ -117,11 +122,13 @@ import Testing
   }
 
   @Test func syntaxErrorReportsItsLineAndKeepsTheBase() {
-    let (keymap, problems) = load(["[keymap]", #"quit = "Q""#, "help = ", #"reply = "r""#])
-    #expect(problems.count == 1)
-    #expect(problems.first?.line == 3)
-    #expect(problems.first?.file == "config.toml")
-    #expect(problems.first?.message.hasPrefix("not valid TOML") == true)
+    let broken = document(["[keymap]", #"quit = "Q""#, "help = ", #"reply = "r""#])
+    let (keymap, problems) = KeymapLoader.apply(from: broken)
+    #expect(broken.problems.count == 1)
+    #expect(broken.problems.first?.line == 3)
+    #expect(broken.problems.first?.file == "config.toml")
+    #expect(broken.problems.first?.message.hasPrefix("not valid TOML") == true)
+    #expect(problems.isEmpty, "the document reports the syntax error, not each reader again")
     #expect(keymap == Keymap.defaults)
   }
 
@@ -152,6 +159,6 @@ import Testing
   }
 
   @Test func problemWithoutALineStillNamesTheFile() {
-    #expect(KeymapProblem(file: "config.toml", line: nil, message: "oops").description == "config.toml: oops")
+    #expect(ConfigProblem(file: "config.toml", line: nil, message: "oops").description == "config.toml: oops")
   }
 }

@@ -95,7 +95,7 @@ import Testing
 
   @Test func helpShowsTheLiveKeysAfterARebinding() {
     let (keymap, problems) = KeymapLoader.apply(
-      configText: "[keymap]\ntake-over = \"X\"\nquit = []\n", file: "config.toml")
+      from: ConfigDocument(text: "[keymap]\ntake-over = \"X\"\nquit = []\n", file: "config.toml"))
     #expect(problems.isEmpty)
     let entries = keymap.helpSections.flatMap(\.entries)
     #expect(entries.first { $0.command == .takeOver }?.keys == [.character("X")])

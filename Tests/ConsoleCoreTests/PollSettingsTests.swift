@@ -26,7 +26,7 @@ import Testing
       notify-command = ["notify-send", "--urgency=critical", "Popp"]
       sla-minutes = 30
       """
-    let (settings, problems) = PollSettingsLoader.apply(configText: text, file: "config.toml")
+    let (settings, problems) = PollSettingsLoader.apply(from: ConfigDocument(text: text, file: "config.toml"))
     #expect(problems.isEmpty, "\(problems)")
     #expect(settings.interval(.thread) == 1.5)
     #expect(settings.interval(.head) == 10)
@@ -49,7 +49,7 @@ import Testing
       bell = "yes"
       notify-command = []
       """
-    let (settings, problems) = PollSettingsLoader.apply(configText: text, file: "config.toml")
+    let (settings, problems) = PollSettingsLoader.apply(from: ConfigDocument(text: text, file: "config.toml"))
     #expect(settings.interval(.head) == 5, "a bad value keeps the default")
     #expect(settings.interval(.catalog) == 90, "good entries still apply")
     #expect(problems.map(\.line) == [2, 3, 4, 7, 8])
@@ -62,7 +62,7 @@ import Testing
 @Suite struct ComposerKeysLoaderTests {
   @Test func sendAndNewlineCanBeSwapped() {
     let (keys, problems) = ComposerKeysLoader.apply(
-      configText: "[composer]\nsend = \"C-s\"\nnewline = [\"Enter\", \"M-Enter\"]\n", file: "c.toml")
+      from: ConfigDocument(text: "[composer]\nsend = \"C-s\"\nnewline = [\"Enter\", \"M-Enter\"]\n", file: "c.toml"))
     #expect(problems.isEmpty)
     #expect(keys.send == [.control("s")])
     #expect(keys.newline == [.enter, .altEnter])
@@ -77,7 +77,7 @@ import Testing
 
   @Test func mistakesAreReportedAndTheDefaultsKept() {
     let (keys, problems) = ComposerKeysLoader.apply(
-      configText: "[composer]\nsend = \"Ctrl-ü\"\nnewline = \"Enter\"\nsned = 1\n", file: "c.toml")
+      from: ConfigDocument(text: "[composer]\nsend = \"Ctrl-ü\"\nnewline = \"Enter\"\nsned = 1\n", file: "c.toml"))
     // Line 2: not a key (send keeps Enter); line 4: unknown; then Enter would both send and break the line.
     #expect(problems.compactMap(\.line).sorted() == [1, 2, 4])
     #expect(problems.contains { $0.message.contains("cannot both send and break the line") })

@@ -172,7 +172,7 @@ import Testing
   @Test func theHelpIsGeneratedFromTheLiveKeymap() {
     var state = ConsoleFixture.state()
     _ = state.perform(.help)
-    let (keymap, problems) = KeymapLoader.apply(configText: "[keymap]\nquit = \"Q\"\n", file: "config.toml")
+    let (keymap, problems) = KeymapLoader.apply(from: ConfigDocument(text: "[keymap]\nquit = \"Q\"\n", file: "config.toml"))
     #expect(problems.isEmpty)
     let screen = ConsoleFixture.render(&state, rows: 60, columns: 160, keymap: keymap)
     let quitLine = screen.lines.first { $0.contains(":quit") }

@@ -3,48 +3,39 @@ import TOMLKit
 /// Reads the `[composer]` table: which keys send and which break the line, e.g.
 /// `send = "C-s"` and `newline = "Enter"` for those who want Enter to stay in the text.
 public enum ComposerKeysLoader {
-  public static func apply(configText: String, file: String, to base: ComposerKeys = ComposerKeys()) -> (
-    keys: ComposerKeys, problems: [KeymapProblem]
+  public static func apply(from document: ConfigDocument, to base: ComposerKeys = ComposerKeys()) -> (
+    keys: ComposerKeys, problems: [ConfigProblem]
   ) {
-    guard let document = try? TOMLTable(string: configText), let value = document["composer"] else { return (base, []) }
-    let locator = TOMLKeyLocator(text: configText)
+    guard let value = document["composer"] else { return (base, []) }
     guard let table = value.table else {
       return (
         base,
-        [
-          KeymapProblem(
-            file: file, line: locator.line(of: ["composer"]),
-            message: #"composer must be a table: a [composer] section with lines like send = "Enter""#)
-        ]
+        [document.problem(at: ["composer"], #"composer must be a table: a [composer] section with lines like send = "Enter""#)]
       )
     }
     var keys = base
-    var problems: [KeymapProblem] = []
+    var problems: [ConfigProblem] = []
     for (name, entry) in table {
-      let line = locator.line(of: ["composer", name])
+      let path = ["composer", name]
       guard name == "send" || name == "newline" else {
-        problems.append(KeymapProblem(file: file, line: line, message: "unknown composer setting \"\(name)\"; known: newline, send"))
+        problems.append(document.problem(at: path, "unknown composer setting \"\(name)\"; known: newline, send"))
         continue
       }
       let notations = entry.string.map { [$0] } ?? entry.array?.compactMap(\.string)
       let parsed = notations?.map { (notation: $0, key: Key(notation: $0)) }
       guard let parsed, !parsed.isEmpty else {
         problems.append(
-          KeymapProblem(
-            file: file, line: line, message: #"composer.\#(name) must be a key or a list of keys, e.g. "Enter" or ["C-s", "M-Enter"]"#))
+          document.problem(at: path, #"composer.\#(name) must be a key or a list of keys, e.g. "Enter" or ["C-s", "M-Enter"]"#))
         continue
       }
       if let bad = parsed.first(where: { $0.key == nil }) {
-        problems.append(KeymapProblem(file: file, line: line, message: "\"\(bad.notation)\" is not a key (examples: Enter, M-Enter, C-s)"))
+        problems.append(document.problem(at: path, "\"\(bad.notation)\" is not a key (examples: Enter, M-Enter, C-s)"))
         continue
       }
       if name == "send" { keys.send = parsed.compactMap(\.key) } else { keys.newline = parsed.compactMap(\.key) }
     }
     if !Set(keys.send).isDisjoint(with: keys.newline) {
-      problems.append(
-        KeymapProblem(
-          file: file, line: locator.line(of: ["composer"]),
-          message: "composer: a key cannot both send and break the line; using the defaults"))
+      problems.append(document.problem(at: ["composer"], "composer: a key cannot both send and break the line; using the defaults"))
       keys = base
     }
     return (keys, problems)

@@ -1,28 +1,27 @@
-public import Foundation
+import Foundation
 import TOMLKit
 
-/// The parts of `config.toml` that say where to connect: the default profile, the profiles,
-/// the top-level `default-country`. Problems are reported with their line, and the rest
-/// applies.
+/// The top-level settings of `config.toml` and the profiles that say where to connect: the
+/// default profile, the profiles, `default-country`, `log-level` and `theme`. Problems are
+/// reported with their line, and the rest applies.
 public struct ConfigFile: Sendable {
   public var defaultProfile: String?
   public var profiles: [String: Profile] = [:]
   public var defaultCountry: String?
   public var logLevel: String?
+  /// The theme's name; `--theme` overrides it.
+  public var theme: String?
   /// Whether any profile keeps its key in the file itself (permissions then matter).
   public var holdsAPIKey: Bool { profiles.values.contains { if case .literal = $0.apiKey { true } else { false } } }
-  public var problems: [KeymapProblem] = []
+  public var problems: [ConfigProblem] = []
 
   public init() {}
 
   static let profileKeys = ["organization-id", "base-url", "api-key", "api-key-command", "default-country", "accent"]
 
-  public init(text: String, file: String) {
-    // A syntax error is reported once, by the keymap loader, which reads the same file.
-    guard let document = try? TOMLTable(string: text) else { return }
-    let locator = TOMLKeyLocator(text: text)
+  public init(document: ConfigDocument) {
     func problem(_ path: [String], _ message: String) {
-      problems.append(KeymapProblem(file: file, line: locator.line(of: path), message: message))
+      problems.append(document.problem(at: path, message))
     }
     func string(_ path: [String], _ value: (any TOMLValueConvertible)?) -> String? {
       guard let value else { return nil }
@@ -36,6 +35,7 @@ public struct ConfigFile: Sendable {
     defaultProfile = string(["profile"], document["profile"])
     defaultCountry = string(["default-country"], document["default-country"])
     logLevel = string(["log-level"], document["log-level"])
+    theme = string(["theme"], document["theme"])
     guard let value = document["profiles"] else { return }
     guard let table = value.table else {
       problem(["profiles"], "profiles must be tables: [profiles.NAME] sections")

@@ -2,33 +2,25 @@ import TOMLKit
 
 /// Reads the `[keymap]` table of a config file.
 public enum KeymapLoader {
-  /// Applies the `[keymap]` table of a config file's text on top of `base`. Each entry is `command = "key"` or
+  /// Applies the `[keymap]` table of the config document on top of `base`. Each entry is `command = "key"` or
   /// `command = ["key", "key"]` and REPLACES that command's default keys ("" or [] unbinds it). A default binding of another
   /// command that a rebinding steals is removed from that other command (this is not a conflict); two entries in the file that
   /// bind the same key is a conflict. Returns the resulting keymap and every problem found (unknown command names, bad key
   /// notation, conflicts, wrong value types), each naming the file and line; entries with problems are skipped, the rest applied.
-  /// A text with no [keymap] table gives `base` unchanged; a TOML syntax error gives `base` plus one problem with its line.
-  public static func apply(configText: String, file: String, to base: Keymap = .defaults) -> (
-    keymap: Keymap, problems: [KeymapProblem]
+  /// A document with no [keymap] table gives `base` unchanged, and so does one that is not valid TOML (the document reports
+  /// its syntax error, once for all readers).
+  public static func apply(from document: ConfigDocument, to base: Keymap = .defaults) -> (
+    keymap: Keymap, problems: [ConfigProblem]
   ) {
-    let document: TOMLTable
-    do {
-      document = try TOMLTable(string: configText)
-    } catch let error as TOMLParseError {
-      return (base, [KeymapProblem(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")])
-    } catch {
-      return (base, [KeymapProblem(file: file, line: nil, message: "not valid TOML: \(error)")])
-    }
     guard let keymapValue = document["keymap"] else { return (base, []) }
 
-    let locator = TOMLKeyLocator(text: configText)
     guard let keymapTable = keymapValue.table else {
       let message = #"keymap must be a table: a [keymap] section with lines like quit = "q""#
-      return (base, [KeymapProblem(file: file, line: locator.line(of: ["keymap"]), message: message)])
+      return (base, [document.problem(at: ["keymap"], message)])
     }
 
-    var reader = EntryReader(file: file)
-    for entry in entries(of: keymapTable, inFileOrder: locator) {
+    var reader = EntryReader(file: document.file)
+    for entry in entries(of: keymapTable, inFileOrder: document.locator) {
       reader.read(name: entry.name, value: entry.value, line: entry.line)
     }
     var keymap = base
@@ -61,7 +53,7 @@ public enum KeymapLoader {
 private struct EntryReader {
   let file: String
   private(set) var accepted: [(command: CommandName, keys: [Key])] = []
-  private(set) var problems: [KeymapProblem] = []
+  private(set) var problems: [ConfigProblem] = []
   private var commandClaimingKey: [Key: CommandName] = [:]
 
   init(file: String) {
@@ -111,6 +103,6 @@ private struct EntryReader {
   }
 
   private mutating func report(_ message: String, line: Int?) {
-    problems.append(KeymapProblem(file: file, line: line, message: message))
+    problems.append(ConfigProblem(file: file, line: line, message: message))
   }
 }

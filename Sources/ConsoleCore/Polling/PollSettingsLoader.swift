@@ -9,16 +9,13 @@ public enum PollSettingsLoader {
   /// Polling faster than this would only load the server; slower than a day is a typo.
   public static let allowedSeconds = 0.1...86_400.0
 
-  public static func apply(configText: String, file: String, to base: PollSettings = PollSettings()) -> (
-    settings: PollSettings, problems: [KeymapProblem]
+  public static func apply(from document: ConfigDocument, to base: PollSettings = PollSettings()) -> (
+    settings: PollSettings, problems: [ConfigProblem]
   ) {
-    // A syntax error is reported once, by the keymap loader, which reads the same file.
-    guard let document = try? TOMLTable(string: configText) else { return (base, []) }
-    let locator = TOMLKeyLocator(text: configText)
     var settings = base
-    var problems: [KeymapProblem] = []
+    var problems: [ConfigProblem] = []
     func problem(_ path: [String], _ message: String) {
-      problems.append(KeymapProblem(file: file, line: locator.line(of: path), message: message))
+      problems.append(document.problem(at: path, message))
     }
 
     if let value = document["polling"] {
@@ -86,7 +83,7 @@ public enum PollSettingsLoader {
         problem(["alerts"], "alerts must be a table: an [alerts] section with lines like bell = false")
       }
     }
-    return (settings, problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    return (settings, problems.inFileOrder())
   }
 
   private static func number(_ value: any TOMLValueConvertible) -> Double? {

@@ -32,6 +32,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     var profile = self.profile
     while let next = try await runOnce(profile: profile) {
       profile = next
+      RunConfig.reread(environment: ProcessInfo.processInfo.environment)
     }
   }
 
@@ -161,7 +162,8 @@ extension ConsoleCommand {
   }
 }
 
-/// Keymap and theme from the config file and flags, with every problem found on the way.
+/// Keymap, theme, polling and composer keys from the config file and flags, with every
+/// problem of the file (all its sections, in file order) and of the theme.
 struct ConsoleSetup {
   var keymap = Keymap.defaults
   var theme = Theme.builtInDefault
@@ -183,23 +185,23 @@ struct ConsoleSetup {
     return "~" + file.path.dropFirst(home.count)
   }
 
+  /// From the run's config document (see `RunConfig`).
   static func load(paths: ConsolePaths, themeName flag: String?, environment: [String: String]) -> ConsoleSetup {
+    load(document: RunConfig.document(environment: environment), paths: paths, themeName: flag)
+  }
+
+  static func load(document: ConfigDocument, paths: ConsolePaths, themeName flag: String?) -> ConsoleSetup {
     var setup = ConsoleSetup()
-    var themeName = flag
-    let file = paths.configFile
-    if let text = try? String(contentsOf: file, encoding: .utf8) {
-      let (keymap, problems) = KeymapLoader.apply(configText: text, file: Self.shown(file, environment: environment))
-      setup.keymap = keymap
-      setup.problems += problems.map(\.description)
-      let (polling, pollingProblems) = PollSettingsLoader.apply(configText: text, file: Self.shown(file, environment: environment))
-      setup.polling = polling
-      setup.problems += pollingProblems.map(\.description)
-      let (composerKeys, composerProblems) = ComposerKeysLoader.apply(configText: text, file: Self.shown(file, environment: environment))
-      setup.composerKeys = composerKeys
-      setup.problems += composerProblems.map(\.description)
-      if themeName == nil { themeName = ConfigPeek.string("theme", in: text) }
-    }
-    if let themeName {
+    let config = ConfigFile(document: document)
+    let (keymap, keymapProblems) = KeymapLoader.apply(from: document)
+    let (polling, pollingProblems) = PollSettingsLoader.apply(from: document)
+    let (composerKeys, composerProblems) = ComposerKeysLoader.apply(from: document)
+    setup.keymap = keymap
+    setup.polling = polling
+    setup.composerKeys = composerKeys
+    let problems = document.problems + config.problems + keymapProblems + pollingProblems + composerProblems
+    setup.problems = problems.inFileOrder().map(\.description)
+    if let themeName = flag ?? config.theme {
       let directories = paths.themeDirectories(executable: Bundle.main.executableURL)
       let (theme, error) = ThemeLoader.load(named: themeName, searchDirectories: directories)
       setup.theme = theme

@@ -29,21 +29,22 @@ struct DoctorCommand: AsyncParsableCommand {
   private func checkConfig(paths: ConsolePaths, environment: [String: String], into report: inout DoctorReport) {
     report.section("Config")
     let file = paths.configFile
-    let shown = ConsoleSetup.shown(file, environment: environment)
-    guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+    let document = RunConfig.document(environment: environment)
+    let shown = document.file
+    guard document.exists else {
       report.info("no config file at \(shown): defaults apply (see config.example.toml in the repository)")
       return
     }
-    let config = ConfigFile(text: text, file: shown)
+    let config = ConfigFile(document: document)
     let mode = ConfigFileSecurity.mode(of: file.path).map { String($0 & 0o777, radix: 8) } ?? "?"
     if config.holdsAPIKey, let bits = ConfigFileSecurity.mode(of: file.path), bits & 0o044 != 0 {
       report.fail("\(shown) holds an API key and is readable by others (mode \(mode))", fix: "chmod 600 \(shown)")
     } else {
       report.pass("\(shown) (mode \(mode)\(config.holdsAPIKey ? ", holds an API key" : ""))")
     }
-    let setup = ConsoleSetup.load(paths: paths, themeName: nil, environment: environment)
-    let problems = config.problems.map(\.description) + setup.problems
-    for problem in Set(problems).sorted() { report.fail(problem, fix: "edit \(shown) (the line is given)") }
+    // The console's own reading of the same document: every section's problems, each once.
+    let setup = ConsoleSetup.load(document: document, paths: paths, themeName: nil)
+    for problem in setup.problems { report.fail(problem, fix: "edit \(shown) (the line is given)") }
     if !config.profiles.isEmpty {
       report.info(
         "profiles: \(config.profiles.keys.sorted().joined(separator: ", "))" + (config.defaultProfile.map { " (default \($0))" } ?? ""))

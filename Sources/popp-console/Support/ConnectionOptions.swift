@@ -44,11 +44,9 @@ struct APIOptions: ParsableArguments {
 
 /// Reads the config file and resolves the connection, for the CLI and the console alike.
 enum ConnectionLoading {
-  /// The config file as read, with its problems (an absent file is an empty one).
+  /// The run's config file, with its problems (an absent file is an empty one).
   static func config(environment: [String: String]) -> (ConfigFile, path: String) {
-    let file = ConsolePaths(environment: environment).configFile
-    guard let text = try? String(contentsOf: file, encoding: .utf8) else { return (ConfigFile(), file.path) }
-    return (ConfigFile(text: text, file: ConsoleSetup.shown(file, environment: environment)), file.path)
+    (ConfigFile(document: RunConfig.document(environment: environment)), ConsolePaths(environment: environment).configFile.path)
   }
 
   static func resolve(profile: String?, environment: [String: String]) throws -> ResolvedConnection {

@@ -31,11 +31,9 @@ struct DefaultCountryOption: ParsableArguments {
         ? "default-country of profile \(connection.profile!.name) in \(file)" : "default-country in \(file)"
       return try connection.defaultCountry.flatMap { try Self.check($0, source: source) }
     }
-    let file = ConsolePaths(environment: environment).configFile
-    guard let text = try? String(contentsOf: file, encoding: .utf8), let value = ConfigPeek.string("default-country", in: text) else {
-      return nil
-    }
-    return try Self.check(value, source: "default-country in \(ConsoleSetup.shown(file, environment: environment))")
+    let document = RunConfig.document(environment: environment)
+    guard let value = ConfigFile(document: document).defaultCountry else { return nil }
+    return try Self.check(value, source: "default-country in \(document.file)")
   }
 
   /// The normaliser for `resolve(environment:)`'s country.
