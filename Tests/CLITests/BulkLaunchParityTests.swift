@@ -37,12 +37,12 @@ import Testing
     }
 
     var screen: BulkScreen? {
-      guard case .bulk(let screen) = state.overlay else { return nil }
+      guard let screen = state.mode(BulkMode.self)?.screen else { return nil }
       return screen
     }
 
     func press(_ key: Key) async {
-      for effect in state.handle(key, keymap: .defaults) { await service.perform(effect) }
+      for effect in state.handle(key) { await service.perform(effect) }
     }
 
     /// `b` on `campaign` in the campaigns pane, the path typed, Enter: the launch screen once

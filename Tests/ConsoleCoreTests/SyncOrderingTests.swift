@@ -59,13 +59,15 @@ import Testing
   }
 
   @Test func aSlowAnswerDoesNotPutBackWhatAFasterLaterOneShowed() async throws {
-    let store = try LocalStore(path: nil)
-    let mailbox = Mailbox<ServiceEvent>()
     var settings = PollSettings()
     settings.useServerFilters = false
     settings.intervals = [.head: 0.05, .activeSet: 3600, .thread: 3600, .catalog: 3600, .sweep: 3600]
     let client = SlowAndFastClient()
-    let engine = SyncEngine(client: client, store: store, snapshot: try store.snapshot(), mailbox: mailbox, settings: settings)
+    // The stand-in answers every poll; nothing here acts, so the address is never dialled.
+    let unused = try ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:9/v1")!, organizationId: "org", apiKey: "stand-in")
+    let session = try ConsoleSession(
+      connection: .http(unused, isSandbox: true), pollSettings: settings, storage: SessionStorage(), pollClient: client)
+    let (engine, mailbox) = (session.engine, session.mailbox)
     await engine.start()
     var seen: [Bool] = []
     // Until both slow answers (the first load's and the active set's) have landed and the

@@ -28,16 +28,19 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
   return sorted[min(Int((Double(sorted.count - 1) * p).rounded()), sorted.count - 1)]
 }
 
-/// The console's state, fed by the engine's mailbox as the UI loop feeds it.
+/// The console's state, fed by the session's mailbox as the UI loop feeds it.
 final class Console: Sendable {
-  let mailbox = Mailbox<ServiceEvent>()
+  let session: ConsoleSession
   private let state: Mutex<AppState>
 
-  init(connection: ConnectionInfo) { state = Mutex(AppState(connection: connection)) }
+  init(session: ConsoleSession) {
+    self.session = session
+    state = Mutex(AppState(connection: session.connection))
+  }
 
   func read<T>(_ body: (AppState) -> T) -> T {
     state.withLock { state in
-      for event in mailbox.drain() { _ = state.apply(event) }
+      for event in session.mailbox.drain() { _ = state.apply(event) }
       return body(state)
     }
   }
@@ -85,16 +88,15 @@ struct Figures {
 }
 
 func measure(_ sandbox: RunningSandbox, serverFilters: Bool) async throws -> Figures {
-  let console = Console(
-    connection: ConnectionInfo(organizationId: sandbox.organization.id, baseURL: sandbox.baseURL, isSandbox: true))
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("popp-polling-\(UUID().uuidString)")
   defer { try? FileManager.default.removeItem(at: directory) }
-  let store = try LocalStore(path: directory.appendingPathComponent("cache.sqlite").path)
   var settings = PollSettings()
   settings.useServerFilters = serverFilters
-  let engine = SyncEngine(
-    client: try sandbox.client(retryPolicy: .never, requestTimeout: 15), store: store, snapshot: try store.snapshot(),
-    mailbox: console.mailbox, settings: settings)
+  let console = Console(
+    session: try ConsoleSession(
+      connection: .http(try sandbox.clientConfiguration(), isSandbox: true), pollSettings: settings,
+      storage: SessionStorage(cachePath: directory.appendingPathComponent("cache.sqlite").path)))
+  let engine = console.session.engine
   await engine.start()
   let loaded = try await console.wait { !$0.isLoading && $0.index.count == 10_000 }
   let counts = console.read { state in
@@ -136,6 +138,8 @@ for serverFilters in [true, false] {
   print(
     "  new flag detected over \(ms.count) trials: median \(String(format: "%.0f", percentile(ms, 0.5))) ms, p90 \(String(format: "%.0f", percentile(ms, 0.9))) ms, max \(String(format: "%.0f", ms.max() ?? .nan)) ms"
   )
-  print("  RSS (console and in-process sandbox together): \(String(format: "%.0f", figures.rss.now)) MB, peak \(String(format: "%.0f", figures.rss.peak)) MB")
+  print(
+    "  RSS (console and in-process sandbox together): \(String(format: "%.0f", figures.rss.now)) MB, peak \(String(format: "%.0f", figures.rss.peak)) MB"
+  )
 }
 await sandbox.stop()

@@ -41,11 +41,18 @@ public final class RunningSandbox: Sendable {
   public func client(
     organization: SandboxConfiguration.Organization? = nil, retryPolicy: RetryPolicy = .standard, requestTimeout: Double = 30
   ) throws -> HTTPPoppClient {
+    HTTPPoppClient(
+      configuration: try clientConfiguration(organization: organization, retryPolicy: retryPolicy, requestTimeout: requestTimeout))
+  }
+
+  /// What `client` is built from, for whoever builds its clients itself (a console session).
+  public func clientConfiguration(
+    organization: SandboxConfiguration.Organization? = nil, retryPolicy: RetryPolicy = .standard, requestTimeout: Double = 30
+  ) throws -> ClientConfiguration {
     let organization = organization ?? self.organization
-    return HTTPPoppClient(
-      configuration: try ClientConfiguration(
-        baseURL: baseURL, organizationId: organization.id, apiKey: organization.apiKey, requestTimeout: requestTimeout,
-        retryPolicy: retryPolicy))
+    return try ClientConfiguration(
+      baseURL: baseURL, organizationId: organization.id, apiKey: organization.apiKey, requestTimeout: requestTimeout,
+      retryPolicy: retryPolicy)
   }
 
   public func control(organization: SandboxConfiguration.Organization? = nil) -> SandboxControlClient {

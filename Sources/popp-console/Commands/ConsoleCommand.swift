@@ -45,65 +45,32 @@ struct ConsoleCommand: AsyncParsableCommand {
     let setup = ConsoleSetup.load(paths: paths, themeName: theme, environment: environment)
 
     var running: RunningSandbox?
-    let client: any PoppClient
-    let pollClient: any PoppClient
-    let connection: ConnectionInfo
-    // Polls fail fast and back off on their own schedule; actions keep the standard retries.
-    let pollRetries = RetryPolicy.never
+    let connection: ConsoleConnection
     if sandbox || !settings.hasCredentials {
       let started = try await RunningSandbox.start(SandboxConfiguration(port: 0, speed: sandboxSpeed, demoSize: demoSize))
       running = started
-      client = try started.client()
-      pollClient = try started.client(retryPolicy: pollRetries, requestTimeout: 15)
-      connection = ConnectionInfo(organizationId: started.organization.id, baseURL: started.baseURL, isSandbox: true)
+      connection = .http(try started.clientConfiguration(), isSandbox: true)
     } else {
-      var configuration = try settings.clientConfiguration()
-      client = HTTPPoppClient(configuration: configuration)
-      configuration.retryPolicy = pollRetries
-      configuration.requestTimeout = 15
-      pollClient = HTTPPoppClient(configuration: configuration)
-      connection = ConnectionInfo(
-        organizationId: configuration.organizationId, baseURL: configuration.baseURL, isSandbox: false,
-        profileName: resolved.profile?.name)
+      connection = .http(try settings.clientConfiguration(), profileName: resolved.profile?.name)
     }
-    var problems = setup.problems
     let pollSettings = polling.apply(to: setup.polling)
-    // The built-in sandbox starts afresh each time, so its data is not worth a file.
-    let cachePath = connection.isSandbox ? nil : LocalStore.path(for: connection.cacheKey, in: paths)
-    let store: LocalStore
-    do {
-      store = try LocalStore(path: cachePath)
-    } catch {
-      problems.append(
-        "cannot open the cache at \(cachePath ?? "(memory)"): \(error) — working without it this time; delete the file to start afresh")
-      store = try LocalStore(path: nil)
-    }
-    let snapshot = try store.snapshot()
-    let mailbox = Mailbox<ServiceEvent>()
-    let notifier = Notifier(command: pollSettings.alerts.notifyCommand)
-    let engine = SyncEngine(
-      client: pollClient, store: store, snapshot: snapshot, mailbox: mailbox, settings: pollSettings, notifier: notifier)
-    let workflow = try Self.workflow(
-      connection: connection, paths: paths, actionsClient: client, sendClient: pollClient, mailbox: mailbox, problems: &problems)
-    let service = ConsoleService(client: client, engine: engine, workflow: workflow.workflow, mailbox: mailbox)
-    var state = AppState(connection: connection)
+    let session = try ConsoleSession(
+      connection: connection, pollSettings: pollSettings, storage: .standard(for: connection.info, in: paths),
+      environment: environment)
+    let (mailbox, service) = (session.mailbox, session.service)
+    var problems = setup.problems + session.problems
+    var state = await session.initialState()
     state.profileNames = resolved.profileNames
     var theme = setup.theme
-    if let accent = resolved.profile?.accent, !connection.isSandbox {
+    if let accent = resolved.profile?.accent, !session.connection.isSandbox {
       if let accented = theme.accenting(accent) {
         theme = accented
       } else {
         problems.append("profiles.\(resolved.profile!.name).accent \"\(accent)\" is not a colour (use #rrggbb, 0-255 or a colour name)")
       }
     }
-    state.alerts = pollSettings.alerts
-    state.drafts = workflow.drafts
-    state.restoreFormDrafts()
     state.bindings = setup.bindings
     state.phones = try country.normalizer(environment: environment, connection: resolved)
-    if !snapshot.isEmpty {
-      for event in await engine.cachedState { _ = state.apply(event) }
-    }
     state.flash = problems.first.map {
       problems.count > 1 ? "\($0) (and \(problems.count - 1) more: see stderr on exit)" : $0
     }
@@ -128,37 +95,6 @@ struct ConsoleCommand: AsyncParsableCommand {
     case .success((let signal?, _)): Foundation.exit(128 + signal)
     case .success((nil, let next)): return next
     }
-  }
-}
-
-extension ConsoleCommand {
-  /// Drafts, outbox and audit log of the organization. The built-in sandbox keeps drafts and
-  /// outbox in memory (its world starts afresh) and audits to a log of its own.
-  static func workflow(
-    connection: ConnectionInfo, paths: ConsolePaths, actionsClient: any PoppClient, sendClient: any PoppClient,
-    mailbox: Mailbox<ServiceEvent>, problems: inout [String]
-  ) throws -> (workflow: ConsoleWorkflow, drafts: [String: String]) {
-    let storePath = connection.isSandbox ? nil : WorkflowStore.path(for: connection.cacheKey, in: paths)
-    let store: WorkflowStore
-    do {
-      store = try WorkflowStore(path: storePath)
-    } catch {
-      problems.append("cannot open drafts and outbox at \(storePath ?? "(memory)"): \(error) — drafts will not survive this session")
-      store = try WorkflowStore(path: nil)
-    }
-    let auditPath =
-      connection.isSandbox
-      ? paths.stateDirectory.appendingPathComponent("sandbox").appendingPathComponent("audit.log").path : AuditLog.path(in: paths)
-    let audit = AuditLog(path: auditPath)
-    let organization = connection.organizationId
-    // Sends fail fast: the outbox owns retries, and reconciles against the thread before each.
-    let outbox = Outbox(client: sendClient, store: store, organizationId: organization, audit: audit) { entry in
-      mailbox.post(.outgoing(entry))
-    }
-    let workflow = ConsoleWorkflow(
-      actions: ConversationActions(client: actionsClient, organizationId: organization, audit: audit), outbox: outbox,
-      drafts: DraftSaver(store: store), audit: audit)
-    return (workflow, (try? store.allDrafts()) ?? [:])
   }
 }
 

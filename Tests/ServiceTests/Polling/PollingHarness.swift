@@ -9,10 +9,12 @@ import Testing
 final class PollingHarness: Sendable {
   let sandbox: RunningSandbox
   let control: SandboxControlClient
-  let engine: SyncEngine
-  let store: LocalStore
-  private let mailbox: Mailbox<ServiceEvent>
+  let session: ConsoleSession
   private let console: Mutex<(state: AppState, effects: [Effect], uiEffects: [UIEffect])>
+
+  var engine: SyncEngine { session.engine }
+  var store: LocalStore { session.store }
+  private var mailbox: Mailbox<ServiceEvent> { session.mailbox }
 
   static func settings(
     head: Double = 0.3, active: Double = 0.3, thread: Double = 0.2, catalog: Double = 60, sweep: Double = 600,
@@ -25,22 +27,20 @@ final class PollingHarness: Sendable {
     return settings
   }
 
+  /// `storePath` keeps the cache in a file (a restart reads it back); `client` polls instead
+  /// of the sandbox's own (a server that is down).
   init(
     sandbox: RunningSandbox, settings: PollSettings, storePath: String? = nil, client: (any PoppClient)? = nil
   ) throws {
     self.sandbox = sandbox
     control = sandbox.control()
-    store = try LocalStore(path: storePath)
-    let snapshot = try store.snapshot()
-    mailbox = Mailbox()
-    engine = SyncEngine(
-      client: try client ?? sandbox.client(retryPolicy: .never, requestTimeout: 5), store: store, snapshot: snapshot, mailbox: mailbox,
-      settings: settings,
-      notifier: Notifier(
-        command: settings.alerts.notifyCommand,
-        environment: ProcessInfo.processInfo.environment.merging(["POPP_API_KEY": "secret-key-for-the-test"]) { $1 }))
-    let state = AppState(connection: ConnectionInfo(organizationId: sandbox.organization.id, baseURL: sandbox.baseURL, isSandbox: true))
-    console = Mutex((state, [], []))
+    // A key in the console's environment shows that the notifier's command never sees it.
+    session = try ConsoleSession(
+      connection: .http(try sandbox.clientConfiguration(), isSandbox: true), pollSettings: settings,
+      storage: SessionStorage(cachePath: storePath),
+      environment: ProcessInfo.processInfo.environment.merging(["POPP_API_KEY": "secret-key-for-the-test"]) { $1 },
+      pollClient: client, pollRequestTimeout: 5)
+    console = Mutex((AppState(connection: session.connection), [], []))
   }
 
   /// Shows what the cache holds, as the console does before its first poll.

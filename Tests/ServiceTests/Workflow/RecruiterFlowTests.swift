@@ -12,28 +12,20 @@ import Testing
   /// The console without a terminal: keys go to the state, effects to the real service, and
   /// the service's events come back through the mailbox, as in the UI loop.
   final class Console: Sendable {
-    let mailbox = Mailbox<ServiceEvent>()
-    let service: ConsoleService
-    let engine: SyncEngine
-    let drafts: DraftSaver
+    let session: ConsoleSession
     private let state: Mutex<AppState>
 
+    var service: ConsoleService { session.service }
+    private var mailbox: Mailbox<ServiceEvent> { session.mailbox }
+    private var drafts: DraftSaver { session.service.drafts }
+
     init(sandbox: RunningSandbox) throws {
-      let store = try LocalStore(path: nil)
       var settings = PollSettings()
       settings.intervals = [.head: 0.3, .activeSet: 0.3, .thread: 0.2, .catalog: 60, .sweep: 600]
-      let pollClient = try sandbox.client(retryPolicy: .never, requestTimeout: 5)
-      engine = SyncEngine(client: pollClient, store: store, snapshot: try store.snapshot(), mailbox: mailbox, settings: settings)
-      let workflowStore = try WorkflowStore(path: nil)
-      let mailbox = self.mailbox
-      let outbox = Outbox(client: pollClient, store: workflowStore, organizationId: sandbox.organization.id) { mailbox.post(.outgoing($0)) }
-      drafts = DraftSaver(store: workflowStore)
-      let workflow = ConsoleWorkflow(
-        actions: ConversationActions(client: try sandbox.client(), organizationId: sandbox.organization.id, audit: nil), outbox: outbox,
-        drafts: drafts, audit: nil)
-      service = ConsoleService(client: try sandbox.client(), engine: engine, workflow: workflow, mailbox: mailbox)
-      state = Mutex(
-        AppState(connection: ConnectionInfo(organizationId: sandbox.organization.id, baseURL: sandbox.baseURL, isSandbox: true)))
+      session = try ConsoleSession(
+        connection: .http(try sandbox.clientConfiguration(), isSandbox: true), pollSettings: settings, storage: SessionStorage(),
+        pollRequestTimeout: 5)
+      state = Mutex(AppState(connection: session.connection))
     }
 
     var current: AppState {
