@@ -101,19 +101,11 @@ struct ConsoleCommand: AsyncParsableCommand {
 /// Keymap, theme, polling and composer keys from the config file and flags, with every
 /// problem of the file (all its sections, in file order) and of the theme.
 struct ConsoleSetup {
-  var keymap = Keymap.defaults
+  /// Every context's keys: `[keymap]` over the panes, `[composer]` in the composer, `[keymap.<context>]` in each.
+  var bindings = Bindings.defaults
   var theme = Theme.builtInDefault
   var polling = PollSettings()
-  var composerKeys = ComposerKeys()
   var problems: [String] = []
-
-  /// Every context's keys: the `[keymap]` table's over the panes, the `[composer]` table's in the composer.
-  var bindings: Bindings {
-    var bindings = Bindings.defaults
-    bindings[.global] = keymap
-    bindings.useComposerKeys(composerKeys)
-    return bindings
-  }
 
   /// A path as a person would type it: `~/.config/...` rather than the whole home folder.
   static func shown(_ file: URL, environment: [String: String]) -> String {
@@ -129,12 +121,11 @@ struct ConsoleSetup {
   static func load(document: ConfigDocument, paths: ConsolePaths, themeName flag: String?) -> ConsoleSetup {
     var setup = ConsoleSetup()
     let config = ConfigFile(document: document)
-    let (keymap, keymapProblems) = KeymapLoader.apply(from: document)
     let (polling, pollingProblems) = PollSettingsLoader.apply(from: document)
     let (composerKeys, composerProblems) = ComposerKeysLoader.apply(from: document)
-    setup.keymap = keymap
+    let (bindings, keymapProblems) = KeymapLoader.bindings(from: document, composerKeys: composerKeys)
+    setup.bindings = bindings
     setup.polling = polling
-    setup.composerKeys = composerKeys
     let problems = document.problems + config.problems + keymapProblems + pollingProblems + composerProblems
     setup.problems = problems.inFileOrder().map(\.description)
     if let themeName = flag ?? config.theme {
