@@ -56,11 +56,6 @@ public struct Bindings: Sendable, Equatable {
     key(for: command, in: context.chain)
   }
 
-  /// Every key of the command in the context, as "j/Down"; `:name` when none.
-  public func allKeys(for command: CommandName, in context: KeyContext) -> String {
-    let keys = keys(for: command, in: context.chain)
-    return keys.isEmpty ? Self.unbound(command) : keys.map(\.notation).joined(separator: "/")
-  }
 }
 
 extension Bindings {

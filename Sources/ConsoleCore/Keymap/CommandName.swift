@@ -29,12 +29,6 @@ public struct CommandName: Hashable, Sendable, CustomStringConvertible {
   /// The panes' commands (the `global` context), in help order: what `:` runs and `[keymap]` binds.
   public static var allCases: [CommandName] { KeyContext.global.defaultBindings.map(\.command) }
 
-  /// Every command of every context, each once.
-  public static var everyCommand: [CommandName] {
-    var seen = Set<CommandName>()
-    return KeyContext.allCases.flatMap { $0.defaultBindings.map(\.command) }.filter { seen.insert($0).inserted }
-  }
-
   /// The order of the help's sections for the panes.
   static let groupOrder = ["Navigation", "Filters", "Conversation", "Campaign", "General"]
 

@@ -30,9 +30,6 @@ public struct Keymap: Sendable, Equatable {
     keysByCommand[command] ?? []
   }
 
-  /// Every key bound here, with its command.
-  var boundKeys: [Key: CommandName] { commandsByKey }
-
   /// Every command with its keys, grouped and ordered for the help overlay (generated from the live keymap, never hard-coded).
   /// Unbound commands are listed too, so the help still tells people they exist and can be run from the `:` prompt.
   public var helpSections: [(group: String, entries: [(command: CommandName, keys: [Key])])] {

@@ -31,40 +31,31 @@ extension AppState {
     modes.removeAll { $0 is Mode }
   }
 
-  /// Changes the topmost open mode of a kind in place.
-  public mutating func update<Mode: ConsoleMode>(_ kind: Mode.Type, _ change: (inout Mode) -> Void) {
-    guard let position = modes.lastIndex(where: { $0 is Mode }), var mode = modes[position] as? Mode else { return }
-    change(&mode)
-    modes[position] = mode
-  }
-
   /// Routes a key to the active mode: a command its contexts bind, else typing.
   public mutating func handle(_ key: Key) -> [Effect] {
-    var mode = activeMode
-    let fromStack = !modes.isEmpty
-    if fromStack { modes.removeLast() }
-    let depth = modes.count
-    let outcome: ModeOutcome
-    if let command = bindings.command(for: key, in: mode.keyContexts) {
-      outcome = mode.perform(command, console: &self)
-    } else {
-      outcome = mode.type(key, console: &self)
+    let outcome = act { mode, console in
+      if let command = console.bindings.command(for: key, in: mode.keyContexts) { return mode.perform(command, console: &console) }
+      return mode.type(key, console: &console)
     }
-    // What the mode opened goes above it.
-    if fromStack && outcome.staysOpen { modes.insert(mode, at: min(depth, modes.count)) }
     guard outcome.passesKeyOn else { return outcome.effects }
     return outcome.effects + handle(key)
   }
 
-  /// Runs a command in the active mode, as its key would (the `:` prompt runs the panes' commands this way).
+  /// Runs a command in the active mode, as its key would.
   public mutating func perform(_ command: CommandName) -> [Effect] {
+    act { mode, console in mode.perform(command, console: &console) }.effects
+  }
+
+  /// Lets the active mode act on the state: it is taken off the stack meanwhile, and put back (under what it opened)
+  /// unless it closed.
+  private mutating func act(_ body: (inout any ConsoleMode, inout AppState) -> ModeOutcome) -> ModeOutcome {
     var mode = activeMode
     let fromStack = !modes.isEmpty
     if fromStack { modes.removeLast() }
     let depth = modes.count
-    let outcome = mode.perform(command, console: &self)
+    let outcome = body(&mode, &self)
     if fromStack && outcome.staysOpen { modes.insert(mode, at: min(depth, modes.count)) }
-    return outcome.effects
+    return outcome
   }
 
   /// Shows every open mode a service event, bottom first; a mode may close on it.
@@ -73,7 +64,6 @@ extension AppState {
     var position = 0
     while position < modes.count {
       var mode = modes[position]
-      let before = modes.count
       let outcome = mode.apply(event, console: &self)
       effects += outcome.effects
       // A mode that opened another keeps its place under it.
@@ -84,7 +74,6 @@ extension AppState {
       } else {
         modes.remove(at: position)
       }
-      _ = before
     }
     return effects
   }

@@ -26,9 +26,6 @@ public final class Renderer {
     if let scrollBack = thread?.scrollBack, state.thread?.scrollBack != scrollBack { state.thread?.scrollBack = scrollBack }
   }
 
-  /// Whether every mode in `modes` has a view to draw it.
-  func hasView(for mode: any ConsoleMode) -> Bool { modeViews.hasView(for: mode) }
-
   /// Draws the frame; returns what the thread used, if a thread is drawn.
   private func draw(_ state: AppState, layout: Layout, on screen: any Screen, now: Date) -> ThreadPane.Drawn? {
     screen.beginFrame()

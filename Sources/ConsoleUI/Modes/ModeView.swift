@@ -51,9 +51,6 @@ final class ModeViews {
     drawers[kind] = { mode, isTop, frame in (mode as? View.Mode).flatMap { view.draw($0, isTop: isTop, in: frame) } }
   }
 
-  /// Whether a mode of this kind has a view (a test checks that every mode has one).
-  func hasView(for mode: any ConsoleMode) -> Bool { drawers[ObjectIdentifier(type(of: mode))] != nil }
-
   func threadFootRows(_ mode: any ConsoleMode, in frame: Frame, thread: Rect) -> Int {
     footRows[ObjectIdentifier(type(of: mode))]?(mode, frame, thread) ?? 0
   }

@@ -22,12 +22,11 @@ public struct BulkMode: ConsoleMode, Hashable {
       }
       return .stay
     }
-    let page = max(console.pageSize, 1)
+    if let moved = console.scrolled(screen.scroll, by: command) {
+      screen.scroll = moved
+      return .stay
+    }
     switch command {
-    case .moveDown: screen.scroll += 1
-    case .moveUp: screen.scroll = max(screen.scroll - 1, 0)
-    case .pageDown: screen.scroll += page
-    case .pageUp: screen.scroll = max(screen.scroll - page, 0)
     case BulkCommands.stop:
       switch screen.phase {
       case .preview:

@@ -9,22 +9,15 @@ public struct CampaignDetailMode: ConsoleMode, Hashable {
   public var keyContexts: [KeyContext] { KeyContext.campaign.chain }
 
   public mutating func perform(_ command: CommandName, console: inout AppState) -> ModeOutcome {
-    let page = max(console.pageSize, 1)
     switch command {
     case .close, .viewCampaign: return .close
-    case .moveDown: scroll += 1
-    case .moveUp: scroll -= 1
-    case .pageDown: scroll += page
-    case .pageUp: scroll -= page
-    case .moveTop: scroll = 0
-    case .moveBottom: scroll = Int.max / 2
     case .editCampaign, .launch, .bulkLaunch:
       // Act on the campaign on screen, whatever the panes have selected.
       if let position = console.campaigns.firstIndex(where: { $0.id == campaignId }) { console.campaignSelection = position + 1 }
       return .close(console.performPaneCommand(command))
-    default: return .stay
+    default:
+      if let moved = console.scrolled(scroll, by: command) { scroll = moved }
+      return .stay
     }
-    scroll = min(max(scroll, 0), Int.max / 2)
-    return .stay
   }
 }

@@ -1,34 +1,23 @@
 /// The conversation list of the selected campaign and status tab.
-struct ConversationsPaneMode: ConsoleMode {
+struct ConversationsPaneMode: PaneMode {
   var keyContexts: [KeyContext] { KeyContext.list.chain }
 
-  mutating func perform(_ command: CommandName, console: inout AppState) -> ModeOutcome {
-    switch command {
-    case .open:
-      console.flash = nil
-      guard let conversation = console.selectedConversation else { return .stay }
-      return .stay(console.openThread(conversation.id))
-    case .back:
-      console.flash = nil
-      if !console.textFilter.isEmpty {
-        console.textFilter = ""
-        console.refreshVisibleRows()
-      } else {
-        console.focus = .campaigns
-      }
-      return .stay
-    default:
-      if let delta = console.movement(command, pageSize: console.pageSize) {
-        console.flash = nil
-        console.conversationSelection = AppState.clamp(console.conversationSelection, by: delta, count: console.visibleRows.count)
-        return .stay
-      }
-      return .stay(console.performPaneCommand(command))
-    }
+  func move(by delta: Int, console: inout AppState) {
+    console.conversationSelection = AppState.clamp(console.conversationSelection, by: delta, count: console.visibleRows.count)
   }
 
-  func type(_ key: Key, console: inout AppState) -> ModeOutcome {
-    console.flash = nil
-    return .stay
+  func open(console: inout AppState) -> [Effect] {
+    guard let conversation = console.selectedConversation else { return [] }
+    return console.openThread(conversation.id)
+  }
+
+  /// Clears the `/` filter first, then goes to the campaigns.
+  func back(console: inout AppState) {
+    if !console.textFilter.isEmpty {
+      console.textFilter = ""
+      console.refreshVisibleRows()
+    } else {
+      console.focus = .campaigns
+    }
   }
 }

@@ -11,19 +11,10 @@ public struct HelpMode: ConsoleMode, Hashable {
   public var keyContexts: [KeyContext] { [.pager] }
 
   public mutating func perform(_ command: CommandName, console: inout AppState) -> ModeOutcome {
-    let page = max(console.pageSize, 1)
-    switch command {
-    case .close: return .close
-    case .moveDown: scroll += 1
-    case .moveUp: scroll -= 1
-    case .pageDown: scroll += page
-    case .pageUp: scroll -= page
-    case .moveTop: scroll = 0
-    case .moveBottom: scroll = Int.max / 2
-    default: return .closeAndPassOn
-    }
-    // The view stops at the last page; a scroll past it comes back when the window is known (see HelpLayout).
-    scroll = min(max(scroll, 0), Int.max / 2)
+    if command == .close { return .close }
+    // The view stops at the last page: it knows how the lines fall into columns.
+    guard let moved = console.scrolled(scroll, by: command) else { return .closeAndPassOn }
+    scroll = moved
     return .stay
   }
 

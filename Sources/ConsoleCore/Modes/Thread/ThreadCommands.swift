@@ -119,10 +119,4 @@ extension AppState {
         effect: .handBack(conversationId: conversation.id)))
     return []
   }
-
-  /// The answer to an open confirmation (what its yes or no key does).
-  public mutating func confirm(_ accepted: Bool) -> [Effect] {
-    guard isOpen(ConfirmMode.self) else { return [] }
-    return perform(accepted ? ConfirmCommands.yes : ConfirmCommands.no)
-  }
 }

@@ -1,26 +1,10 @@
 /// The open thread: moving scrolls back through its history.
-struct ThreadPaneMode: ConsoleMode {
+struct ThreadPaneMode: PaneMode {
   var keyContexts: [KeyContext] { KeyContext.thread.chain }
 
-  mutating func perform(_ command: CommandName, console: inout AppState) -> ModeOutcome {
-    switch command {
-    case .open: return .stay
-    case .back:
-      console.flash = nil
-      console.focus = .conversations
-      return .stay
-    default:
-      if let delta = console.movement(command, pageSize: console.pageSize) {
-        console.flash = nil
-        console.scrollThread(by: delta)
-        return .stay
-      }
-      return .stay(console.performPaneCommand(command))
-    }
-  }
+  func move(by delta: Int, console: inout AppState) { console.scrollThread(by: delta) }
 
-  func type(_ key: Key, console: inout AppState) -> ModeOutcome {
-    console.flash = nil
-    return .stay
-  }
+  func open(console: inout AppState) -> [Effect] { [] }
+
+  func back(console: inout AppState) { console.focus = .conversations }
 }
