@@ -187,3 +187,29 @@ enum Fixture {
     #expect(state.selectedConversation?.id == "v2")
   }
 }
+
+@Suite struct ComposerFollowsItsThreadTests {
+  /// `t T` on one conversation, then a reply begun on another: when the first take-over lands, its picker opens on its
+  /// thread, and the other thread's composer closes (its draft kept) instead of taking keys unseen.
+  @Test func aTakeOverLandingElsewhereClosesTheComposerAndKeepsItsDraft() {
+    var state = Fixture.state()
+    _ = state.apply(
+      .catalogUpdated(
+        campaigns: Fixture.campaigns,
+        templates: [Template(id: "t1", name: "Call", channel: .whatsapp, type: .reply, campaignType: nil, body: "Hi")]))
+    _ = state.openThread("v2")
+    #expect(state.perform(.takeOver) == [.takeOver(conversationId: "v2")])
+    _ = state.perform(.template)
+    _ = state.openThread("v4")
+    _ = state.perform(.reply)
+    for character in "Hello" { _ = state.handle(.character(character)) }
+    #expect(state.composer?.text == "Hello")
+    var conversations = Fixture.conversations
+    conversations[1].isHumanTakeover = true
+    _ = state.apply(.conversationChanged(index: ConversationIndex(conversations), note: "Taken over"))
+    #expect(state.thread?.conversationId == "v2")
+    #expect(state.isOpen(TemplatePickerMode.self))
+    #expect(!state.isOpen(ComposerMode.self), "no composer left under the picker for a thread no longer shown")
+    #expect(state.drafts["v4"] == "Hello")
+  }
+}

@@ -30,6 +30,18 @@ import Testing
     #expect(request.openingMessage == nil)
   }
 
+  @Test func aPasteIntoAOneLineFieldIsKeptOnOneLineAndALongTextKeepsItsLines() {
+    var form = FormState(purpose: .launch(Self.campaign(.whatsapp)), templates: [])
+    form.focus("firstName")
+    _ = form.handle(.paste("Ana\nMaria\t"))
+    #expect(form.values["firstName"] == "Ana Maria ", "nothing pasted is lost, and no line break enters the field")
+    _ = form.handle(.enter)
+    #expect(form.focusKey != "firstName", "Enter moves on")
+    form.focus("additionalContext")
+    _ = form.handle(.paste("Prefers evenings.\nAsk about nights."))
+    #expect(form.values["additionalContext"] == "Prefers evenings.\nAsk about nights.")
+  }
+
   @Test func emailCampaignsAskForAnAddressInstead() {
     var form = FormState(purpose: .launch(Self.campaign(.email)), templates: [])
     #expect(!form.fields.contains { $0.key == "phoneNumber" })

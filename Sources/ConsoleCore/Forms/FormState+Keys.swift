@@ -83,7 +83,14 @@ extension FormState {
   public mutating func type(_ key: Key) {
     guard confirmation == nil, let field = focusedField, !isSubmitting else { return }
     switch field.kind {
-    case .text, .longText:
+    case .text:
+      switch key {
+      case .paste(let pasted): editText(field) { $0.insert(OneLineText.from(pasted: pasted)) }
+      // An Enter left unbound must not put a line break in a one-line field.
+      case .enter, .altEnter: break
+      default: editText(field) { $0.type(key) }
+      }
+    case .longText:
       editText(field) { $0.type(key) }
     case .choice(let choices):
       guard case .character(let letter) = key, !choices.isEmpty else { return }
@@ -98,10 +105,7 @@ extension FormState {
 
   private mutating func editText(_ field: FormField, _ change: (inout ComposerState) -> Void) {
     var editor = editor?.key == field.key ? editor!.state : ComposerState(text: values[field.key])
-    // Only a long text holds line breaks: an Enter left unbound must not put one in a one-line field.
-    let before = editor.text
     change(&editor)
-    if field.kind == .text && editor.text.contains("\n") { editor = ComposerState(text: before, cursor: self.editor?.state.cursor) }
     self.editor = FieldEditor(key: field.key, state: editor)
     if values[field.key] != editor.text {
       values[field.key] = editor.text

@@ -177,6 +177,7 @@ public struct FormView {
 
   /// A hint names a key by its command, `{remove-question}`, so it shows the live key.
   static func keysNamed(in hint: String, bindings: Bindings) -> String {
+    guard hint.contains("{") else { return hint }
     var text = hint
     for command in KeyContext.choice.bindableCommands + KeyContext.form.bindableCommands where text.contains("{\(command.rawValue)}") {
       text = text.replacingOccurrences(of: "{\(command.rawValue)}", with: bindings.key(for: command, in: [.form, .choice]))

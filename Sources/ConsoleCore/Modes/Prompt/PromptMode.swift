@@ -49,9 +49,7 @@ public struct PromptMode: ConsoleMode, Hashable {
     switch key {
     case .character(let character): insert([character])
     case .space: insert([" "])
-    case .paste(let pasted):
-      // A one-line prompt: pasted line breaks and tabs become spaces, other controls go.
-      insert(pasted.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) })
+    case .paste(let pasted): insert(Array(OneLineText.from(pasted: pasted)))
     default: return .stay
     }
     if kind == .filter { console.setTextFilter(text) }

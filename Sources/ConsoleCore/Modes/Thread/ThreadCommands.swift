@@ -78,6 +78,8 @@ extension AppState {
   mutating func begin(_ followUp: FollowUp, conversationId: String, text: String? = nil) -> [Effect] {
     guard let conversation = index.conversation(id: conversationId) else { return [] }
     if thread?.conversationId != conversationId {
+      // A reply to the thread that was open would stay on top unseen and take the keys; its draft is saved already.
+      close(ComposerMode.self)
       thread = ThreadState(conversationId: conversationId)
       focus = .thread
     }
