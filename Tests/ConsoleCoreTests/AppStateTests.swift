@@ -213,3 +213,32 @@ enum Fixture {
     #expect(state.drafts["v4"] == "Hello")
   }
 }
+
+@Suite struct CommandArgumentTests {
+  private func run(_ line: String, on state: inout AppState) {
+    _ = state.handle(.character(":"))
+    for character in line { _ = state.handle(character == " " ? .space : .character(character)) }
+    _ = state.handle(.enter)
+  }
+
+  @Test func statusAndFilterTakeTheirArgumentAtThePrompt() {
+    var state = Fixture.state()
+    run("status review", on: &state)
+    #expect(state.statusFilter == .needsReview, "\(state.flash ?? "")")
+    run("status 5", on: &state)
+    #expect(state.statusFilter == .completed)
+    run("status nonsense", on: &state)
+    #expect(state.statusFilter == .completed)
+    #expect(state.flash?.hasPrefix("No status \"nonsense\"; known: all, review") == true)
+    run("filter", on: &state)
+    #expect(state.isOpen(PromptMode.self), ":filter alone opens the / prompt")
+    _ = state.handle(.escape)
+    run("status all", on: &state)
+    run("filter zo", on: &state)
+    #expect(state.textFilter == "zo")
+    #expect(state.visibleRows.map { state.index.conversations[$0].id } == ["v4"])
+    run("quit now", on: &state)
+    #expect(state.flash == ":quit takes no argument")
+    #expect(!state.quitRequested)
+  }
+}

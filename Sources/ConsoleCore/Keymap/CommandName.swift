@@ -27,7 +27,7 @@ public struct CommandName: Hashable, Sendable, CustomStringConvertible {
   public var description: String { rawValue }
 
   /// The panes' commands (the `global` context), in help order: what `:` runs and `[keymap]` binds.
-  public static var allCases: [CommandName] { KeyContext.global.defaultBindings.map(\.command) }
+  public static let allCases: [CommandName] = Keymap.globalDefaults.map(\.command)
 
   /// The order of the help's sections for the panes.
   static let groupOrder = ["Navigation", "Filters", "Conversation", "Campaign", "General"]

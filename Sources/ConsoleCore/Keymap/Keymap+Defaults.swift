@@ -71,6 +71,7 @@ extension Keymap {
     (.filterTakenOver, [.character("4")]),
     (.filterCompleted, [.character("5")]),
     (.filterClosed, [.character("6")]),
+    (.status, [.character("s")]),
     (.nextReview, [.character("n")]),
     (.previousReview, [.character("N")]),
     (.takeOver, [.character("t")]),

@@ -1,7 +1,7 @@
 import Foundation
 
 extension CommandName {
-  /// `:status NAME` shows a status tab by name; bound to a key, it shows the next tab.
+  /// `:status NAME` shows a status tab by name; its key (`s`) shows the next tab.
   public static let status = CommandName(
     "status", "Show a status tab: :status review (all, review, ongoing, taken-over, completed, closed)", group: "Filters")
 }
