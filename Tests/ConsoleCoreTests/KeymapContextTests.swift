@@ -73,3 +73,24 @@ import Testing
     }
   }
 }
+
+@Suite struct ToggleKeysTests {
+  @Test func theKeysThatOpenTheHelpAndTheAuditLogCloseThemAsBound() {
+    let (bindings, problems) = KeymapLoader.bindings(
+      from: ConfigDocument(text: "[keymap]\nhelp = \"F1\"\naudit = \"F2\"\n", file: "config.toml"))
+    #expect(problems.isEmpty)
+    var state = Fixture.state()
+    state.bindings = bindings
+    _ = state.handle(.function(1))
+    #expect(state.isOpen(HelpMode.self))
+    _ = state.handle(.function(1))
+    #expect(state.modes.isEmpty, "F1 closes the help it opened, instead of opening it again")
+    #expect(state.handle(.function(2)) == [.loadAudit])
+    _ = state.apply(.auditLoaded([]))
+    #expect(state.isOpen(AuditMode.self))
+    _ = state.handle(.character("A"))
+    #expect(state.isOpen(AuditMode.self), "A is not the audit key any more")
+    _ = state.handle(.function(2))
+    #expect(state.modes.isEmpty)
+  }
+}

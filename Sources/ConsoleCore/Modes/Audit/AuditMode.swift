@@ -13,4 +13,9 @@ public struct AuditMode: ConsoleMode, Hashable {
     if let moved = console.scrolled(scroll, by: command, limit: entries.count - 1, reversed: true) { scroll = moved }
     return .stay
   }
+
+  /// The key that opened the log closes it too.
+  public func type(_ key: Key, console: inout AppState) -> ModeOutcome {
+    console.bindings.command(for: key, in: console.paneKeyContexts) == .audit ? .close : .stay
+  }
 }

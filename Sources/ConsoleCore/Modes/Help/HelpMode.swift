@@ -18,5 +18,8 @@ public struct HelpMode: ConsoleMode, Hashable {
     return .stay
   }
 
-  public func type(_ key: Key, console: inout AppState) -> ModeOutcome { .closeAndPassOn }
+  /// The key that opened the help closes it, as bound now; any other key closes it and acts.
+  public func type(_ key: Key, console: inout AppState) -> ModeOutcome {
+    console.bindings.command(for: key, in: contexts) == .help ? .close : .closeAndPassOn
+  }
 }
