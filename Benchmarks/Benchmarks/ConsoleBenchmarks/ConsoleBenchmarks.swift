@@ -19,7 +19,7 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark("Console: move the selection one row (100,000 conversations)") { benchmark in
     var state = World.large
     let screen = MemoryScreen(rows: 40, columns: 160)
-    let renderer = Renderer(keymap: .defaults)
+    let renderer = Renderer()
     renderer.render(&state, on: screen)
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
@@ -33,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark("Console: switch the status filter (100,000 conversations)") { benchmark in
     var state = World.large
     let screen = MemoryScreen(rows: 40, columns: 160)
-    let renderer = Renderer(keymap: .defaults)
+    let renderer = Renderer()
     let tabs: [CommandName] = [.filterNeedsReview, .filterOngoing, .filterCompleted, .filterAll]
     var next = 0
     benchmark.startMeasurement()
@@ -51,10 +51,10 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark("Console: / filter, first key typed (100,000 conversations)") { benchmark in
     let promptOpen = World.promptOpen
     let screen = MemoryScreen(rows: 40, columns: 160)
-    let renderer = Renderer(keymap: .defaults)
+    let renderer = Renderer()
     for _ in benchmark.scaledIterations {
       var state = promptOpen
-      _ = state.handle(.character("a"), keymap: .defaults)
+      _ = state.handle(.character("a"))
       renderer.render(&state, on: screen)
       blackHole(state.visibleRows.count)
     }
@@ -65,11 +65,11 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark("Console: / filter, a three-key query typed (100,000 conversations)") { benchmark in
     let promptOpen = World.promptOpen
     let screen = MemoryScreen(rows: 40, columns: 160)
-    let renderer = Renderer(keymap: .defaults)
+    let renderer = Renderer()
     for _ in benchmark.scaledIterations {
       var state = promptOpen
       for character in "ana" {
-        _ = state.handle(.character(character), keymap: .defaults)
+        _ = state.handle(.character(character))
         renderer.render(&state, on: screen)
       }
       blackHole(state.visibleRows.count)
@@ -88,7 +88,7 @@ let benchmarks: @Sendable () -> Void = {
         var state = AppState(connection: loaded.connection)
         _ = state.apply(.loaded(campaigns: loaded.campaigns, conversations: loaded.conversations, templates: loaded.templates, at: Date()))
         let screen = MemoryScreen(rows: 40, columns: 120)
-        Renderer(keymap: .defaults).render(&state, on: screen)
+        Renderer().render(&state, on: screen)
         blackHole(screen)
       }
     },
@@ -120,7 +120,7 @@ let benchmarks: @Sendable () -> Void = {
             campaigns: snapshot.campaigns, index: ConversationIndex(snapshot.conversations), templates: snapshot.templates,
             at: snapshot.syncedAt ?? Date()))
         let screen = MemoryScreen(rows: 40, columns: 160)
-        Renderer(keymap: .defaults).render(&state, on: screen)
+        Renderer().render(&state, on: screen)
         blackHole(screen)
         painted.append(state)
       }
@@ -165,7 +165,7 @@ let benchmarks: @Sendable () -> Void = {
         var state = AppState(connection: ColdCache.connection)
         _ = state.apply(.loaded(campaigns: snapshot.campaigns, index: index, templates: snapshot.templates, at: Date()))
         let screen = MemoryScreen(rows: 40, columns: 160)
-        Renderer(keymap: .defaults).render(&state, on: screen)
+        Renderer().render(&state, on: screen)
         blackHole(screen)
         painted.append(state)
       }

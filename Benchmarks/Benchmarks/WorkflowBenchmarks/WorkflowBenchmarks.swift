@@ -9,7 +9,7 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
     metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 10, maxDuration: .seconds(10), maxIterations: 2_000)
   TextWidth.prepareLocale()
-  let keys = ComposerKeys()
+  let keys = Bindings.defaults
   let sentence = "Thanks for your time today, Zoë! 日本語のテキスト 👩🏽‍💻 — see you Tuesday at 10:00. "
   let draft = String(String(repeating: sentence, count: 2_000 / sentence.count + 1).prefix(2_000))
   let rect = Rect(row: 14, column: 0, rows: 9, columns: 80)
@@ -17,7 +17,7 @@ let benchmarks: @Sendable () -> Void = {
   /// One frame as the console draws it: begin, the composer, the cursor, end.
   func frame(_ state: ComposerState, view: inout ComposerView, on screen: MemoryScreen) {
     screen.beginFrame()
-    if let cursor = view.render(state, recipient: "美咲 佐藤", keys: keys, in: rect, on: screen) {
+    if let cursor = view.render(state, recipient: "美咲 佐藤", hints: ComposerView.hints(keys), in: rect, on: screen) {
       screen.placeCursor(row: cursor.row, column: cursor.column)
     }
     screen.endFrame()
@@ -34,7 +34,7 @@ let benchmarks: @Sendable () -> Void = {
       benchmark.startMeasurement()
       for _ in benchmark.scaledIterations {
         // Type and delete in turn, so the draft keeps its length however many iterations a sample runs.
-        _ = state.handle(typed % 2 == 0 ? .character("a") : .backspace, keys: keys)
+        _ = state.handle(typed % 2 == 0 ? .character("a") : .backspace, bindings: keys)
         typed += 1
         frame(state, view: &view, on: screen)
       }
@@ -57,7 +57,7 @@ let benchmarks: @Sendable () -> Void = {
     var next = 0
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
-      _ = state.handle(moves[next % moves.count], keys: keys)
+      _ = state.handle(moves[next % moves.count], bindings: keys)
       next += 1
       frame(state, view: &view, on: screen)
     }
@@ -70,7 +70,7 @@ let benchmarks: @Sendable () -> Void = {
     for _ in benchmark.scaledIterations {
       var view = ComposerView()
       var state = ComposerState()
-      _ = state.handle(.paste(paste), keys: keys)
+      _ = state.handle(.paste(paste), bindings: keys)
       frame(state, view: &view, on: screen)
       blackHole(state.characterCount)
     }
@@ -102,7 +102,7 @@ let benchmarks: @Sendable () -> Void = {
     for _ in benchmark.scaledIterations {
       var state = base
       // A renderer of its own each time: nothing of the thread is wrapped beforehand.
-      let renderer = Renderer(keymap: .defaults)
+      let renderer = Renderer()
       _ = state.openThread("c-1")
       _ = state.apply(.messagesLoaded(conversationId: "c-1", messages: thousand))
       renderer.render(&state, on: screen)
@@ -112,7 +112,7 @@ let benchmarks: @Sendable () -> Void = {
 
   Benchmark("Console: a key typed in the composer, the draft save scheduled and the frame drawn (160×40)") { benchmark in
     let screen = MemoryScreen(rows: 40, columns: 160)
-    let renderer = Renderer(keymap: .defaults)
+    let renderer = Renderer()
     let saver = DraftSaver(store: try! WorkflowStore(path: nil))
     var state = base
     _ = state.openThread("c-1")
@@ -122,9 +122,9 @@ let benchmarks: @Sendable () -> Void = {
     var typed = 0
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
-      let effects = state.handle(typed % 2 == 0 ? .character("日") : .backspace, keymap: .defaults)
+      _ = state.handle(typed % 2 == 0 ? .character("日") : .backspace)
       typed += 1
-      for case .saveDraft(let id, let text) in effects { saver.update(conversationId: id, text: text) }
+      for case .saveDraft(let id, let text) in state.takeUIEffects() { saver.update(conversationId: id, text: text) }
       renderer.render(&state, on: screen)
     }
     blackHole(state.composer?.characterCount)
