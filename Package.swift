@@ -40,10 +40,13 @@ let package = Package(
       name: "ConsoleCore",
       dependencies: [
         "PoppAPI", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "CSV", package: "CSV.swift"), .product(name: "Logging", package: "swift-log"),
+        .product(name: "CSV", package: "CSV.swift"), .product(name: "Logging", package: "swift-log"), "CLocaleWidth",
       ],
       swiftSettings: strictSettings
     ),
+    // libc's wcwidth and locale set-up, which Swift's Glibc module leaves out; no curses, so ConsoleCore can count
+    // columns as the terminal does.
+    .target(name: "CLocaleWidth"),
     .systemLibrary(
       name: "CNCursesSystem",
       pkgConfig: "ncursesw",

@@ -39,16 +39,6 @@ static void bracketed_paste_off(void) {
   write_all("\033[?2004l", 8);
 }
 
-int cn_setup_locale(void) {
-  setlocale(LC_ALL, "");
-  const char *codeset = nl_langinfo(CODESET);
-  if (codeset == NULL || strcasecmp(codeset, "UTF-8") != 0) {
-    setlocale(LC_CTYPE, "C.UTF-8");
-    codeset = nl_langinfo(CODESET);
-  }
-  return codeset != NULL && strcasecmp(codeset, "UTF-8") == 0;
-}
-
 int cn_terminfo_colors(const char *term) {
   int error = 0;
   if (setupterm(term, STDOUT_FILENO, &error) != OK) return -1;
@@ -171,7 +161,6 @@ int cn_read_key(WINDOW *window, uint32_t *value) {
 int cn_key_resize(void) { return KEY_RESIZE; }
 int cn_key_f(int n) { return KEY_F(n); }
 
-int cn_wcwidth(uint32_t codepoint) { return wcwidth((wchar_t)codepoint); }
 
 void cn_set_title(const char *title) {
   // OSC 2 ; title BEL. The caller has removed control characters from the title.

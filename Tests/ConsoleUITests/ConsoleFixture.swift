@@ -79,7 +79,8 @@ enum ConsoleFixture {
     if let keymap { state.bindings[.global] = keymap }
     TextWidth.prepareLocale()
     let screen = MemoryScreen(rows: rows, columns: columns)
-    Renderer().render(&state, on: screen, now: now)
+    state.resize(to: screen.size)
+    Renderer().render(state, on: screen, now: now)
     return screen
   }
 

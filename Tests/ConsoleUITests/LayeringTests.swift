@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The architecture's two rules, checked on the sources: nothing below ConsoleUI imports
-/// ncurses, and ConsoleUI never talks to the network.
+/// The architecture's rules, checked on the sources: nothing below ConsoleUI imports ncurses, ConsoleUI never talks
+/// to the network, and ConsoleUI only reads the state it draws.
 @Suite struct LayeringTests {
   static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Sources")
@@ -38,6 +38,17 @@ import Testing
   @Test func theAPILayerKnowsNothingOfTerminals() {
     for (name, text) in Self.swiftFiles(in: "PoppAPI") {
       #expect(!text.contains("import ConsoleCore") && !text.contains("ncurses"), "PoppAPI/\(name)")
+    }
+  }
+
+  /// The renderer and the views take the state by value: pages, stacking and scroll limits are ConsoleCore's. Only
+  /// the UI loop (ConsoleApp) owns a state to change, by the keys, the events and the screen's size.
+  @Test func theUINeverReceivesTheStateInout() throws {
+    let state = /inout\s+(any\s+)?(AppState|ConsoleMode|[A-Z][A-Za-z]*Mode|ThreadState|ComposerState|FormState)\b/
+    let files = Self.swiftFiles(in: "ConsoleUI")
+    #expect(files.count > 20)
+    for (name, text) in files {
+      #expect(try state.firstMatch(in: text) == nil, "ConsoleUI/\(name) takes the state inout")
     }
   }
 }

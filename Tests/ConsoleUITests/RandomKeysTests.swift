@@ -64,6 +64,7 @@ import Testing
         size = sizes[random.next(below: sizes.count)]
         screen.resize(rows: size.0, columns: size.1)
       }
+      state.resize(to: screen.size)
       let key = Self.keys[random.next(below: Self.keys.count)]
       var effects = state.handle(key)
       // The service's answers, at once: threads load, take-overs and hand-backs land, replies fail or go.
@@ -93,7 +94,7 @@ import Testing
           isOffline: false, reason: "server error (500)", nextRetryAt: ConsoleFixture.now.addingTimeInterval(9))
         _ = state.apply(.health(SyncHealth(updatedAt: ConsoleFixture.now, problem: random.next(below: 2) == 0 ? problem : nil)))
       }
-      renderer.render(&state, on: screen, now: ConsoleFixture.now)
+      renderer.render(state, on: screen, now: ConsoleFixture.now)
       if let cursor = screen.cursor, !(0..<size.0).contains(cursor.row) || !(0..<size.1).contains(cursor.column) {
         Issue.record("seed \(seed), step \(step), key \(key), \(size.1)×\(size.0): the cursor is placed at \(cursor)")
         break

@@ -1,3 +1,4 @@
+import ConsoleCore
 import ConsoleUI
 import Testing
 

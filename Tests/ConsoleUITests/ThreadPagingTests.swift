@@ -16,7 +16,8 @@ import Testing
     TextWidth.prepareLocale()
     var seen = Set<String>()
     for _ in 0..<200 {
-      renderer.render(&state, on: screen, now: ConsoleFixture.now)
+      state.resize(to: screen.size)
+      renderer.render(state, on: screen, now: ConsoleFixture.now)
       for match in screen.text.matches(of: /Line ([0-9]+)/) { seen.insert(String(match.1)) }
       if seen.contains("0") { break }
       _ = state.perform(.pageUp)

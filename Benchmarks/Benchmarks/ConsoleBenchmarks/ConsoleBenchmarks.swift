@@ -20,11 +20,13 @@ let benchmarks: @Sendable () -> Void = {
     var state = World.large
     let screen = MemoryScreen(rows: 40, columns: 160)
     let renderer = Renderer()
-    renderer.render(&state, on: screen)
+    state.resize(to: screen.size)
+    renderer.render(state, on: screen)
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
       _ = state.perform(.moveDown)
-      renderer.render(&state, on: screen)
+      state.resize(to: screen.size)
+      renderer.render(state, on: screen)
     }
   } setup: {
     try await prepareLarge()
@@ -40,7 +42,8 @@ let benchmarks: @Sendable () -> Void = {
     for _ in benchmark.scaledIterations {
       _ = state.perform(tabs[next % tabs.count])
       next += 1
-      renderer.render(&state, on: screen)
+      state.resize(to: screen.size)
+      renderer.render(state, on: screen)
     }
   } setup: {
     try await prepareLarge()
@@ -55,7 +58,8 @@ let benchmarks: @Sendable () -> Void = {
     for _ in benchmark.scaledIterations {
       var state = promptOpen
       _ = state.handle(.character("a"))
-      renderer.render(&state, on: screen)
+      state.resize(to: screen.size)
+      renderer.render(state, on: screen)
       blackHole(state.visibleRows.count)
     }
   } setup: {
@@ -70,7 +74,8 @@ let benchmarks: @Sendable () -> Void = {
       var state = promptOpen
       for character in "ana" {
         _ = state.handle(.character(character))
-        renderer.render(&state, on: screen)
+        state.resize(to: screen.size)
+        renderer.render(state, on: screen)
       }
       blackHole(state.visibleRows.count)
     }
@@ -88,7 +93,8 @@ let benchmarks: @Sendable () -> Void = {
         var state = AppState(connection: loaded.connection)
         _ = state.apply(.loaded(campaigns: loaded.campaigns, conversations: loaded.conversations, templates: loaded.templates, at: Date()))
         let screen = MemoryScreen(rows: 40, columns: 120)
-        Renderer().render(&state, on: screen)
+        state.resize(to: screen.size)
+        Renderer().render(state, on: screen)
         blackHole(screen)
       }
     },
@@ -120,7 +126,8 @@ let benchmarks: @Sendable () -> Void = {
             campaigns: snapshot.campaigns, index: ConversationIndex(snapshot.conversations), templates: snapshot.templates,
             at: snapshot.syncedAt ?? Date()))
         let screen = MemoryScreen(rows: 40, columns: 160)
-        Renderer().render(&state, on: screen)
+        state.resize(to: screen.size)
+        Renderer().render(state, on: screen)
         blackHole(screen)
         painted.append(state)
       }
@@ -165,7 +172,8 @@ let benchmarks: @Sendable () -> Void = {
         var state = AppState(connection: ColdCache.connection)
         _ = state.apply(.loaded(campaigns: snapshot.campaigns, index: index, templates: snapshot.templates, at: Date()))
         let screen = MemoryScreen(rows: 40, columns: 160)
-        Renderer().render(&state, on: screen)
+        state.resize(to: screen.size)
+        Renderer().render(state, on: screen)
         blackHole(screen)
         painted.append(state)
       }

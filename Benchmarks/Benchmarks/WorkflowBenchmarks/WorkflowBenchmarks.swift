@@ -89,7 +89,8 @@ let benchmarks: @Sendable () -> Void = {
   let longMessage = "はい、大丈夫です 👍 I can start in March; my current notice period is four weeks and I would need to relocate from Lyon."
   var thousand: [Message] = []
   for index in 0..<1_000 {
-    let body: String = index % 7 == 0 ? longMessage : "Message \(index): thanks for the update — could you tell me more about the shift pattern?"
+    let body: String =
+      index % 7 == 0 ? longMessage : "Message \(index): thanks for the update — could you tell me more about the shift pattern?"
     let sender: MessageSender = senders[index % senders.count]
     let createdAt: Date = now.addingTimeInterval(Double(index - 1_000) * 60)
     thousand.append(Message(id: "m\(index)", conversationId: "c-1", body: body, sender: sender, status: .delivered, createdAt: createdAt))
@@ -105,7 +106,8 @@ let benchmarks: @Sendable () -> Void = {
       let renderer = Renderer()
       _ = state.openThread("c-1")
       _ = state.apply(.messagesLoaded(conversationId: "c-1", messages: thousand))
-      renderer.render(&state, on: screen)
+      state.resize(to: screen.size)
+      renderer.render(state, on: screen)
       blackHole(state.thread?.messages.count)
     }
   }
@@ -118,14 +120,16 @@ let benchmarks: @Sendable () -> Void = {
     _ = state.openThread("c-1")
     _ = state.apply(.messagesLoaded(conversationId: "c-1", messages: thousand))
     _ = state.perform(.reply)
-    renderer.render(&state, on: screen)
+    state.resize(to: screen.size)
+    renderer.render(state, on: screen)
     var typed = 0
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
       _ = state.handle(typed % 2 == 0 ? .character("日") : .backspace)
       typed += 1
       for case .saveDraft(let id, let text) in state.takeUIEffects() { saver.update(conversationId: id, text: text) }
-      renderer.render(&state, on: screen)
+      state.resize(to: screen.size)
+      renderer.render(state, on: screen)
     }
     blackHole(state.composer?.characterCount)
   }

@@ -13,9 +13,6 @@
 #include <stdint.h>
 #include <wchar.h>
 
-// Locale: sets LC_ALL from the environment and falls back to C.UTF-8 for LC_CTYPE when the
-// codeset is not UTF-8 (CI often has LANG unset). Returns 1 when the codeset is UTF-8.
-int cn_setup_locale(void);
 /* The terminfo entry's colour count for `term` without starting the screen (for doctor);
    -1 when the terminal type is unknown. */
 int cn_terminfo_colors(const char *term);
@@ -60,9 +57,6 @@ void cn_cursor(int visible, WINDOW *window, int row, int column);
 int cn_read_key(WINDOW *window, uint32_t *value);
 int cn_key_resize(void);
 int cn_key_f(int n);
-
-// Column width of one code point (libc wcwidth under the current locale).
-int cn_wcwidth(uint32_t codepoint);
 
 // Terminal title (OSC 2), written straight to the terminal.
 void cn_set_title(const char *title);

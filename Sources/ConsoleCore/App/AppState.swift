@@ -45,6 +45,8 @@ public struct ThreadState: Sendable {
   public var scrollBack = 0
   /// Messages this console is sending or failed to send, oldest first.
   public var outgoing: [OutboxEntry] = []
+  /// What the scroll limit has counted of the messages' lines so far.
+  var lineCounts = ThreadLineCounts()
 
   public init(conversationId: String) { self.conversationId = conversationId }
 }
@@ -87,10 +89,8 @@ public struct AppState: Sendable {
   public private(set) var uiEffects: [UIEffect] = []
   /// A one-off message for the status bar (cleared by the next key).
   public var flash: String?
-  /// Rows a page holds in the focused list, set by the layout.
-  public var pageSize = 10
-  /// Set by the layout: one pane at a time on narrow terminals.
-  public var isStacked = false
+  /// Where the panes are for the screen size, set before keys are handled (`resize(to:)`).
+  public internal(set) var viewport = Viewport(size: Size(rows: 24, columns: 80))
   public var quitRequested = false
   /// The config's profiles, for `:profile`.
   public var profileNames: [String] = []

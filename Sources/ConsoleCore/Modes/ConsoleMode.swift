@@ -12,11 +12,14 @@ public protocol ConsoleMode: Sendable {
   mutating func type(_ key: Key, console: inout AppState) -> ModeOutcome
   /// A service event, for a mode that waits on one. Every open mode sees every event.
   mutating func apply(_ event: ServiceEvent, console: inout AppState) -> ModeOutcome
+  /// The screen changed size: a mode that scrolls keeps its scroll within what the new size shows.
+  mutating func fit(_ console: AppState)
 }
 
 extension ConsoleMode {
   public func type(_ key: Key, console: inout AppState) -> ModeOutcome { .stay }
   public func apply(_ event: ServiceEvent, console: inout AppState) -> ModeOutcome { .stay }
+  public func fit(_ console: AppState) {}
 }
 
 /// What a mode's action asks for: the service's work, and whether the mode stays open.

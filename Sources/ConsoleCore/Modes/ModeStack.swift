@@ -58,6 +58,12 @@ extension AppState {
     return outcome
   }
 
+  /// Keeps every open mode's scroll within the viewport's limits.
+  mutating func clampModeScrolls() {
+    let console = self
+    for position in modes.indices { modes[position].fit(console) }
+  }
+
   /// Shows every open mode a service event, bottom first; a mode may close on it.
   mutating func applyToModes(_ event: ServiceEvent) -> [Effect] {
     var effects: [Effect] = []
@@ -75,6 +81,8 @@ extension AppState {
         modes.remove(at: position)
       }
     }
+    // What the event changed (a campaign's fields, the keys) may have moved a scroll's far end.
+    clampModeScrolls()
     return effects
   }
 }

@@ -116,6 +116,8 @@ public final class ConsoleApp {
           }
           raw.append(key)
         }
+        // The keys act on the screen as it is now: a page is the new size's page.
+        state.resize(to: screen.size)
         for key in keyTranslator.keys(from: raw) {
           effects += state.handle(key)
           if state.quitRequested { break }
@@ -167,6 +169,7 @@ public final class ConsoleApp {
   }
 
   private func draw() {
-    renderer.render(&state, on: screen)
+    state.resize(to: screen.size)
+    renderer.render(state, on: screen)
   }
 }

@@ -1,4 +1,5 @@
 import CNCurses
+import ConsoleCore
 import Foundation
 
 #if canImport(Glibc)

@@ -19,10 +19,8 @@ enum Chrome {
   /// A dialog over the whole window but its top and bottom lines, at most 110 columns wide,
   /// with its title on the top row: forms, the campaign view, the CSV launch.
   static func largeDialog(_ title: String, on screen: any Screen) -> (canvas: any Canvas, rect: Rect) {
-    let size = screen.size
-    let width = min(max(size.columns - 4, 30), 110)
-    let height = max(size.rows - 2, 6)
-    let rect = Rect(row: 1, column: max((size.columns - width) / 2, 0), rows: height, columns: width)
+    let rect = Viewport(size: screen.size).largeDialog
+    let (width, height) = (rect.columns, rect.rows)
     let canvas = screen.canvas(rect)
     for row in 0..<height { canvas.fill(row: row, column: 0, width: width, role: .dialog) }
     canvas.draw(" \(title) ", row: 0, column: 2, width: width - 4, role: .dialogTitle)

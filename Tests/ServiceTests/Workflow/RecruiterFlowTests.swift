@@ -62,7 +62,8 @@ import Testing
       var state = current
       let screen = MemoryScreen(rows: rows, columns: columns)
       TextWidth.prepareLocale()
-      Renderer().render(&state, on: screen)
+      state.resize(to: screen.size)
+      Renderer().render(state, on: screen)
       return screen
     }
   }

@@ -12,10 +12,14 @@ public struct HelpMode: ConsoleMode, Hashable {
 
   public mutating func perform(_ command: CommandName, console: inout AppState) -> ModeOutcome {
     if command == .close { return .close }
-    // The view stops at the last page: it knows how the lines fall into columns.
-    guard let moved = console.scrolled(scroll, by: command) else { return .closeAndPassOn }
+    let limit = HelpPage(self, bindings: console.bindings, size: console.viewport.size).scrollLimit
+    guard let moved = console.scrolled(scroll, by: command, limit: limit) else { return .closeAndPassOn }
     scroll = moved
     return .stay
+  }
+
+  public mutating func fit(_ console: AppState) {
+    scroll = min(scroll, HelpPage(self, bindings: console.bindings, size: console.viewport.size).scrollLimit)
   }
 
   /// The key that opened the help closes it, as bound now; any other key closes it and acts.

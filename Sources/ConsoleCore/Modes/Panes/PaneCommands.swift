@@ -22,14 +22,6 @@ extension AppState {
     return min(max(target, 0), count - 1)
   }
 
-  /// Scrolling back through the thread's history: down moves towards the newest message.
-  mutating func scrollThread(by delta: Int) {
-    guard var thread else { return }
-    let (moved, overflowed) = thread.scrollBack.subtractingReportingOverflow(delta)
-    thread.scrollBack = overflowed ? (delta < 0 ? Int.max / 2 : 0) : min(max(moved, 0), Int.max / 2)
-    self.thread = thread
-  }
-
   /// Carries out a command every pane shares (from its key, or from the `:` prompt).
   public mutating func performPaneCommand(_ command: CommandName) -> [Effect] {
     flash = nil

@@ -12,14 +12,12 @@ final class AuditView: ModeView {
 
   func draw(_ mode: AuditMode, isTop: Bool, in frame: Frame) -> (row: Int, column: Int)? {
     let entries = mode.entries
-    let size = frame.screen.size
-    let width = max(size.columns - 4, 30)
-    let height = max(size.rows - 4, 6)
-    let rect = Rect(row: 2, column: 2, rows: height, columns: width)
+    let rect = frame.viewport.auditBox
+    let (width, height) = (rect.columns, rect.rows)
     let canvas = frame.screen.canvas(rect)
     for row in 0..<height { canvas.fill(row: row, column: 0, width: width, role: .dialog) }
     canvas.draw(" Audit log · \(entries.count) entries ", row: 0, column: 2, width: width - 4, role: .dialogTitle)
-    let rows = height - 2
+    let rows = AuditMode.rows(frame.viewport)
     let end = max(entries.count - mode.scroll, 0)
     let visible = entries[max(end - rows, 0)..<end]
     if entries.isEmpty {

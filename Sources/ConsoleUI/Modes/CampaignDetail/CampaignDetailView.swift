@@ -3,12 +3,10 @@ import ConsoleCore
 /// `v`: every field of a campaign, scrolled, with the keys that edit it and launch into it.
 final class CampaignDetailView: ModeView {
   func draw(_ mode: CampaignDetailMode, isTop: Bool, in frame: Frame) -> (row: Int, column: Int)? {
-    guard let campaign = frame.state.campaign(id: mode.campaignId) else { return nil }
+    guard let campaign = frame.state.campaign(id: mode.campaignId), let (lines, rows) = mode.page(frame.state) else { return nil }
     let (canvas, rect) = Chrome.largeDialog("Campaign · \(TerminalSanitizer.sanitize(campaign.campaignTitle))", on: frame.screen)
     let (width, height) = (rect.columns, rect.rows)
-    let lines = CampaignRows.allFields(campaign, state: frame.state, width: width - 4)
-    let rows = height - 2
-    let first = min(mode.scroll, max(lines.count - rows, 0))
+    let first = mode.scroll
     for (offset, line) in lines.dropFirst(first).prefix(rows).enumerated() {
       canvas.draw(line.text, row: 1 + offset, column: 2, width: width - 4, role: line.role)
     }

@@ -1,19 +1,15 @@
 import ConsoleCore
 
-/// The composer at the foot of the thread: as many lines as the draft needs, up to half the thread pane.
+/// The composer at the foot of the thread, in the rows the state gives it (as many as the draft needs, up to half
+/// the thread pane).
 final class ComposerModeView: ModeView {
   private var view = ComposerView()
 
-  func threadFootRows(_ mode: ComposerMode, in frame: Frame, thread: Rect) -> Int {
-    guard frame.state.openConversation?.id == mode.conversationId else { return 0 }
-    return view.rows(for: mode.composer, columns: thread.columns, maximum: thread.rows / 2)
-  }
-
   func draw(_ mode: ComposerMode, isTop: Bool, in frame: Frame) -> (row: Int, column: Int)? {
     guard let conversation = frame.state.openConversation, conversation.id == mode.conversationId,
-      let thread = frame.layout.panes[.thread]
+      let thread = frame.viewport.panes[.thread], frame.viewport.shownPanes(focus: frame.state.focus, threadOpen: true).contains(.thread)
     else { return nil }
-    let rows = view.rows(for: mode.composer, columns: thread.columns, maximum: thread.rows / 2)
+    let rows = frame.state.composerRows
     let rect = Rect(row: thread.row + thread.rows - rows, column: thread.column, rows: rows, columns: thread.columns)
     let name = TerminalSanitizer.sanitize(conversation.participantName)
     let focused = isTop && frame.state.focus == .thread

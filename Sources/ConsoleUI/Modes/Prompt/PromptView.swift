@@ -3,7 +3,7 @@ import ConsoleCore
 /// The prompt replaces the status line; the terminal cursor shows where typing goes.
 final class PromptView: ModeView {
   func draw(_ prompt: PromptMode, isTop: Bool, in frame: Frame) -> (row: Int, column: Int)? {
-    let rect = frame.layout.statusBar
+    let rect = frame.viewport.statusBar
     let canvas = frame.screen.canvas(rect)
     canvas.fill(row: 0, column: 0, width: rect.columns, role: .prompt)
     let contexts = prompt.keyContexts

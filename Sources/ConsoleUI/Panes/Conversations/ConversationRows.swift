@@ -17,34 +17,6 @@ enum ConversationRows {
     }
   }
 
-  static func statusLabel(_ status: ConversationStatus) -> String {
-    switch status {
-    case .created: "created"
-    case .queued: "queued"
-    case .ongoing: "ongoing"
-    case .completedScreeningPassed: "passed"
-    case .completedScreeningFailed: "failed"
-    case .closed: "closed"
-    case .optedOut: "opted out"
-    case .deliveryFailed: "undelivered"
-    case .completedMeetingRequested: "meeting req."
-    case .completedAwaitingCall: "awaiting call"
-    case .completedCustomRequest: "closing sent"
-    case .unknown(let raw): TerminalSanitizer.sanitize(raw.lowercased())
-    }
-  }
-
-  static func statusRole(_ conversation: Conversation) -> StyleRole {
-    if conversation.isHumanTakeover { return .statusTakenOver }
-    switch conversation.conversationStatus {
-    case .ongoing: return .statusOngoing
-    case .created, .queued: return .statusQueued
-    case .completedScreeningPassed, .completedMeetingRequested, .completedAwaitingCall, .completedCustomRequest: return .statusCompleted
-    case .completedScreeningFailed, .closed, .optedOut, .deliveryFailed: return .statusFailed
-    case .unknown: return .statusUnknown
-    }
-  }
-
   static func draw(
     _ conversation: Conversation, columns: Columns, on canvas: any Canvas, row: Int, selected: Bool, focused: Bool, isOpen: Bool,
     mark: RowMark? = nil, isUnread: Bool = false, waitingSince: Date? = nil, slaMinutes: Double = 15, now: Date
@@ -71,10 +43,10 @@ enum ConversationRows {
     }
     let status =
       conversation.isHumanTakeover && conversation.conversationStatus == .ongoing
-      ? "taken over" : statusLabel(conversation.conversationStatus)
+      ? "taken over" : conversation.conversationStatus.label
     canvas.draw(
       TextWidth.fit(status, to: columns.status), row: row, column: column, width: columns.status,
-      role: selected ? base : statusRole(conversation))
+      role: selected ? base : StyleRole.status(of: conversation))
     column += columns.status + 1
     // A flagged conversation shows how long it has waited for a recruiter, highlighted past the SLA.
     if let waitingSince {

@@ -1,19 +1,28 @@
-import ConsoleCore
-import Foundation
+public import Foundation
+public import PoppAPI
 
-/// The lines of a thread: its header and its messages, wrapped and labelled.
-enum ThreadRows {
-  struct Line: Hashable {
-    var text: String
-    var role: StyleRole
-    var indent = 0
+/// The lines of a thread: its header and its messages, wrapped and labelled. ConsoleCore counts them to keep the
+/// thread's scroll within its history; the thread's view draws them.
+public enum ThreadLines {
+  public struct Line: Hashable, Sendable {
+    public var text: String
+    public var role: StyleRole
+    public var indent = 0
+
+    public init(text: String, role: StyleRole, indent: Int = 0) {
+      self.text = text
+      self.role = role
+      self.indent = indent
+    }
   }
 
   /// Each message's wrapped lines at one width, kept between frames: a thread is wrapped from
   /// its newest message back only as far as the screen (and scrolling) needs.
-  struct Cache {
-    var width: Int
+  public struct Cache: Sendable {
+    public var width: Int
     var linesByMessage: [String: [Line]] = [:]
+
+    public init(width: Int) { self.width = width }
 
     /// A message's status can change (delivered, read); its text cannot.
     static func key(_ message: Message) -> String { message.id + "|" + (message.status?.rawValue ?? "") }
@@ -36,23 +45,27 @@ enum ThreadRows {
     return formatter
   }()
 
-  /// The keys a NOT SENT row offers, as bound now.
-  struct FailedKeys {
+  /// The keys a NOT SENT row and the header offer, as bound now.
+  public struct Keys: Sendable {
     var retry: String
     var edit: String
     var discard: String
+    var takeOver: String
+    var handBack: String
 
-    init(_ bindings: Bindings) {
+    public init(_ bindings: Bindings) {
       let contexts = KeyContext.thread.chain
       retry = bindings.key(for: .retrySend, in: contexts)
       edit = bindings.key(for: .editFailed, in: contexts)
       discard = bindings.key(for: .discardFailed, in: contexts)
+      takeOver = bindings.key(for: .takeOver, in: contexts)
+      handBack = bindings.key(for: .handBack, in: contexts)
     }
   }
 
   /// Messages this console is sending, or failed to send, that the thread does not show yet.
   /// `canSendAgain`: the conversation still accepts messages, so retrying is worth offering.
-  static func outgoing(_ outgoing: [OutboxEntry], delivered: [Message], width: Int, canSendAgain: Bool, keys: FailedKeys) -> [Line] {
+  public static func outgoing(_ outgoing: [OutboxEntry], delivered: [Message], width: Int, canSendAgain: Bool, keys: Keys) -> [Line] {
     guard !outgoing.isEmpty else { return [] }
     let known = Set(delivered.map(\.id))
     var lines: [Line] = []
@@ -85,7 +98,7 @@ enum ThreadRows {
 
   /// The last lines of a thread, at least `needed` of them when the thread has that many, and
   /// whether they reach back to its first message.
-  static func tail(of messages: [Message], width: Int, needed: Int, cache: inout Cache?) -> (lines: [Line], reachedStart: Bool) {
+  public static func tail(of messages: [Message], width: Int, needed: Int, cache: inout Cache?) -> (lines: [Line], reachedStart: Bool) {
     // A new width rewraps everything; many threads read in one session are let go at once.
     if cache?.width != width || (cache?.linesByMessage.count ?? 0) > 20_000 { cache = Cache(width: width) }
     var chunks: [[Line]] = []
@@ -102,7 +115,7 @@ enum ThreadRows {
     return (chunks.reversed().flatMap { $0 }, index == 0)
   }
 
-  static func render(_ message: Message, width: Int) -> [Line] {
+  public static func render(_ message: Message, width: Int) -> [Line] {
     let (name, role) = label(message.sender)
     var meta = name
     if let createdAt = message.createdAt { meta += " · " + timeFormatter.string(from: createdAt) }
@@ -118,7 +131,7 @@ enum ThreadRows {
     return lines
   }
 
-  static func header(_ conversation: Conversation, campaign: Campaign?, showOutcomes: Bool, width: Int) -> [Line] {
+  public static func header(_ conversation: Conversation, campaign: Campaign?, showOutcomes: Bool, width: Int, keys: Keys) -> [Line] {
     var lines: [Line] = []
     let name = TerminalSanitizer.sanitize(conversation.participantName.isEmpty ? "(no name)" : conversation.participantName)
     let contact = TerminalSanitizer.sanitize(conversation.participantContact ?? "")
@@ -127,11 +140,12 @@ enum ThreadRows {
     lines.append(
       Line(
         text: "\(campaignTitle) · \(TerminalSanitizer.sanitize(conversation.conversationStatus.rawValue))",
-        role: ConversationRows.statusRole(conversation)))
+        role: .status(of: conversation)))
     lines.append(
       Line(
         text: conversation.isHumanTakeover
-          ? "Speaking for the company: YOU (taken over) — h hands back" : "Speaking for the company: the AGENT — t takes over",
+          ? "Speaking for the company: YOU (taken over) — \(keys.handBack) hands back"
+          : "Speaking for the company: the AGENT — \(keys.takeOver) takes over",
         role: conversation.isHumanTakeover ? .statusTakenOver : .textDim))
     if conversation.needsReview {
       let reason = TerminalSanitizer.sanitize(conversation.needsReviewReason ?? "flagged by the agent")

@@ -1,12 +1,13 @@
-import CNCurses
+import CLocaleWidth
 
 /// Column arithmetic: what a terminal shows, measured per grapheme cluster with libc's
 /// `wcwidth`. CJK and emoji take two columns, combining marks none; nothing is ever cut inside a
-/// character.
+/// character. It lives in ConsoleCore so that the state's scroll limits and the views' wrapping
+/// count the same columns.
 public enum TextWidth {
   /// Sets the process locale so that `wcwidth` knows UTF-8 (falls back to C.UTF-8).
   @discardableResult
-  public static func prepareLocale() -> Bool { cn_setup_locale() != 0 }
+  public static func prepareLocale() -> Bool { clw_setup_locale() != 0 }
 
   public static func columns(_ character: Character) -> Int {
     if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
@@ -16,7 +17,7 @@ public enum TextWidth {
     for scalar in scalars {
       if scalar.value == 0xFE0F { return 2 }
       if (0x1F1E6...0x1F1FF).contains(scalar.value) { regionalIndicators += 1 }
-      widest = max(widest, Int(cn_wcwidth(scalar.value)))
+      widest = max(widest, Int(clw_wcwidth(scalar.value)))
     }
     if regionalIndicators >= 2 { return 2 }
     if widest > 0 { return min(widest, 2) }
