@@ -14,7 +14,7 @@ import Testing
     let effects = state.apply(
       .conversationsUpdated(
         index: index, changes: [.changed(conversations[position], previous: previous), .flagged(conversations[position])],
-        marks: [id: .changed], unread: [id], alerting: alerting))
+        attention: Attention(marks: [id: .changed], unread: [id]), alerting: alerting))
     #expect(effects.isEmpty)
     return state.takeUIEffects()
   }
@@ -24,8 +24,8 @@ import Testing
     let effects = updated(&state, flag: "v1")
     #expect(effects == [.ringBell])
     #expect(state.flash == "Needs review: Ana Test")
-    #expect(state.rowMarks["v1"] == .changed)
-    #expect(state.unread == ["v1"])
+    #expect(state.attention.marks["v1"] == .changed)
+    #expect(state.attention.unread == ["v1"])
     #expect(state.tabCount(.needsReview) == 3)
   }
 
@@ -46,8 +46,8 @@ import Testing
     var state = Fixture.state()
     _ = state.openThread("v1")
     _ = updated(&state, flag: "v1")
-    #expect(state.unread.isEmpty)
-    #expect(state.rowMarks["v1"] == nil)
+    #expect(state.attention.unread.isEmpty)
+    #expect(state.attention.marks["v1"] == nil)
   }
 
   @Test func theSelectionStaysOnItsConversationWhenTheListReorders() {
@@ -57,7 +57,8 @@ import Testing
     var conversations = Fixture.conversations
     conversations.append(Fixture.conversation("v9", "Newcomer", minutesAgo: 0))
     _ = state.apply(
-      .conversationsUpdated(index: ConversationIndex(conversations), changes: [], marks: ["v9": .new], unread: ["v9"], alerting: true))
+      .conversationsUpdated(
+        index: ConversationIndex(conversations), changes: [], attention: Attention(marks: ["v9": .new], unread: ["v9"]), alerting: true))
     #expect(state.selectedConversation?.id == selected)
   }
 
@@ -79,11 +80,11 @@ import Testing
     let index = ConversationIndex(Fixture.conversations)
     _ = state.apply(
       .conversationsUpdated(
-        index: index, changes: [], marks: [:], unread: [], alerting: true,
-        flaggedSince: ["v2": Fixture.now.addingTimeInterval(-3 * 3600)]))
+        index: index, changes: [], attention: Attention(flaggedSince: ["v2": Fixture.now.addingTimeInterval(-3 * 3600)]),
+        alerting: true))
     #expect(state.reviewQueue.map(\.id) == ["v2", "v4"])
     _ = state.perform(.nextReview)
     #expect(state.thread?.conversationId == "v2")
-    #expect(state.waitingSince(state.index.conversation(id: "v1")!) == nil, "only flagged conversations wait")
+    #expect(state.attention.waitingSince(state.index.conversation(id: "v1")!) == nil, "only flagged conversations wait")
   }
 }

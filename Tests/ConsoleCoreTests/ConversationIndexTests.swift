@@ -159,7 +159,7 @@ import Testing
       }
     }
     #expect(
-      index.reviewQueue.map(\.id)
+      Attention().reviewQueue(in: index).map(\.id)
         == reference.rows(.needsReview, nil).map { reference.conversations[$0] }.sorted {
           ($0.updatedAt ?? .distantPast, $0.id) < ($1.updatedAt ?? .distantPast, $1.id)
         }.map(\.id))

@@ -75,7 +75,7 @@ import Testing
     let deadline = Date().addingTimeInterval(20)
     var settledAt: Date?
     while Date() < deadline {
-      for case .conversationsUpdated(let index, _, _, _, _, _) in mailbox.drain() {
+      for case .conversationsUpdated(let index, _, _, _) in mailbox.drain() {
         if let flag = index.conversation(id: "x")?.needsReview, seen.last != flag { seen.append(flag) }
       }
       if settledAt == nil && client.slowAnswers.withLock({ $0 }) >= 2 && seen.last == true { settledAt = Date() }

@@ -81,8 +81,10 @@ import Testing
     let conversations = state.index.conversations
     _ = state.apply(
       .conversationsUpdated(
-        index: state.index, changes: [], marks: [conversations[0].id: .new, conversations[1].id: .changed],
-        unread: [conversations[0].id, conversations[1].id], alerting: true))
+        index: state.index, changes: [],
+        attention: Attention(
+          marks: [conversations[0].id: .new, conversations[1].id: .changed], unread: [conversations[0].id, conversations[1].id]),
+        alerting: true))
     var screen = ConsoleFixture.render(&state, rows: rows, columns: columns)
     assertSnapshot(of: screen.text, as: .lines, named: "marks-\(columns)x\(rows)")
     let retry = ConsoleFixture.now.addingTimeInterval(8)

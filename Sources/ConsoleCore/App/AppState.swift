@@ -61,12 +61,8 @@ public struct AppState: Sendable {
   /// How fresh the data is, and what is wrong while polls fail.
   public var health = SyncHealth()
   public var alerts = AlertSettings()
-  /// Rows touched by polls since they were last opened.
-  public var rowMarks: [String: RowMark] = [:]
-  /// Conversations with news the recruiter has not opened yet.
-  public var unread: Set<String> = []
-  /// Since when each flagged conversation has waited, as first seen by the polling service.
-  public var flaggedSince: [String: Date] = [:]
+  /// Marked rows, unread news and flag times, as the polling service last sent them.
+  public internal(set) var attention = Attention()
 
   public var focus: PaneID = .conversations
   /// 0 is "All campaigns", n is `campaigns[n - 1]`.
@@ -194,16 +190,11 @@ public struct AppState: Sendable {
       replaceIndex(index)
       isLoading = false
       if let at { health.updatedAt = max(at, health.updatedAt ?? at) }
-    case .conversationsUpdated(let index, let changes, let marks, let unread, let alerting, let flaggedSince):
+    case .conversationsUpdated(let index, let changes, let attention, let alerting):
       replaceIndex(index)
       isLoading = false
-      self.flaggedSince = flaggedSince
-      rowMarks = marks
-      self.unread = unread
-      if let open = thread?.conversationId {
-        rowMarks[open] = nil
-        self.unread.remove(open)
-      }
+      self.attention = attention
+      if let open = thread?.conversationId { self.attention.open(open) }
       guard alerting else { return [] }
       let flagged = changes.compactMap { if case .flagged(let conversation) = $0 { conversation } else { nil } }
       if !flagged.isEmpty {
@@ -302,19 +293,8 @@ public struct AppState: Sendable {
     }
   }
 
-  /// Since when a flagged conversation has waited: when the console saw it flagged, else its
-  /// last change (the best the API tells).
-  public func waitingSince(_ conversation: Conversation) -> Date? {
-    guard conversation.needsReview else { return nil }
-    return flaggedSince[conversation.id] ?? conversation.updatedAt
-  }
-
   /// Flagged conversations across every campaign, the longest waiting first.
-  public var reviewQueue: [Conversation] {
-    index.rows(filter: .needsReview, campaignId: nil).map { index.conversations[$0] }.sorted {
-      (waitingSince($0) ?? .distantPast, $0.id) < (waitingSince($1) ?? .distantPast, $1.id)
-    }
-  }
+  public var reviewQueue: [Conversation] { attention.reviewQueue(in: index) }
 
   /// The conversations around the selection, which the active-set poller keeps fresh.
   public var watchedConversationIds: [String] {

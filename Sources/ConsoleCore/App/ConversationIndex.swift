@@ -387,14 +387,6 @@ public struct ConversationIndex: Sendable {
     return false
   }
 
-  /// Conversations that need review, oldest flag first (by when they last changed, the best the
-  /// API tells), across every campaign.
-  public var reviewQueue: [Conversation] {
-    rows(filter: .needsReview, campaignId: nil).map { conversations[$0] }.sorted {
-      ($0.updatedAt ?? .distantPast, $0.id) < ($1.updatedAt ?? .distantPast, $1.id)
-    }
-  }
-
   /// Counts of a campaign's conversations by status.
   public func statusCounts(campaignId: String) -> [ConversationStatus: Int] {
     statusCountsByCampaign[campaignId] ?? [:]

@@ -140,7 +140,7 @@ extension SyncEngine {
       // Said even when the organization has no conversations, so the UI stops "Loading…".
       initialLoadPending = false
       mailbox.post(
-        .conversationsUpdated(index: index, changes: [], marks: marks, unread: unread, alerting: false, flaggedSince: flaggedSince))
+        .conversationsUpdated(index: index, changes: [], attention: attention, alerting: false))
     }
   }
 }

@@ -18,9 +18,7 @@ public actor SyncEngine {
   var index: ConversationIndex
   var campaigns: [Campaign]
   var templates: [Template]
-  var marks: [String: RowMark] = [:]
-  var unread: Set<String>
-  var flaggedSince: [String: Date] = [:]
+  var attention: Attention
   var filterSupport = FilterSupport.unknown
   /// The latest `updatedAt` the server has shown us: the start of the next `updatedSince` window.
   var highWater: Date?
@@ -58,10 +56,10 @@ public actor SyncEngine {
     index = ConversationIndex(snapshot.conversations)
     campaigns = snapshot.campaigns
     templates = snapshot.templates
-    unread = snapshot.unread
     health = SyncHealth(updatedAt: snapshot.syncedAt)
     initialLoadPending = snapshot.conversations.isEmpty
-    flaggedSince = Self.decodeFlaggedSince((try? store.value(forKey: Self.flaggedSinceKey)) ?? nil)
+    attention = Attention(
+      unread: snapshot.unread, flaggedSince: Attention.decodeFlaggedSince((try? store.value(forKey: Self.flaggedSinceKey)) ?? nil))
     highWater = (try? store.value(forKey: Self.highWaterKey)).flatMap { $0.flatMap(Double.init) }.map {
       Date(timeIntervalSinceReferenceDate: $0)
     }
@@ -70,21 +68,6 @@ public actor SyncEngine {
   static let highWaterKey = "highWater"
   static let flaggedSinceKey = "flaggedSince"
 
-  /// `id=seconds;id=seconds`: since when each flagged conversation has waited, kept across
-  /// restarts so the list's waiting times and `n`'s order do not reset.
-  static func decodeFlaggedSince(_ text: String?) -> [String: Date] {
-    var result: [String: Date] = [:]
-    for pair in (text ?? "").split(separator: ";") {
-      let parts = pair.split(separator: "=", maxSplits: 1)
-      if parts.count == 2, let seconds = Double(parts[1]) { result[String(parts[0])] = Date(timeIntervalSinceReferenceDate: seconds) }
-    }
-    return result
-  }
-
-  static func encodeFlaggedSince(_ values: [String: Date]) -> String {
-    values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.timeIntervalSinceReferenceDate)" }.joined(separator: ";")
-  }
-
   /// Whether the pollers use `updatedSince` (the server was seen to honour it, and it is allowed).
   public var usesServerFilters: Bool { settings.useServerFilters && filterSupport == .honoured }
 
@@ -92,7 +75,7 @@ public actor SyncEngine {
   public var cachedState: [ServiceEvent] {
     [
       .loaded(campaigns: campaigns, index: index, templates: templates, at: health.updatedAt),
-      .conversationsUpdated(index: index, changes: [], marks: [:], unread: unread, alerting: false, flaggedSince: flaggedSince),
+      .conversationsUpdated(index: index, changes: [], attention: attention, alerting: false),
     ]
   }
 
@@ -157,8 +140,7 @@ public actor SyncEngine {
   /// the thread poller follows it from now on.
   public func openThread(_ id: String) async {
     openThreadId = id
-    marks[id] = nil
-    if unread.remove(id) != nil { try? store.markRead(id) }
+    if attention.open(id) { try? store.markRead(id) }
     if let cached = try? store.messages(conversationId: id), !cached.isEmpty {
       mailbox.post(.messagesLoaded(conversationId: id, messages: cached))
     }
@@ -223,37 +205,20 @@ public actor SyncEngine {
         if case .changed(let conversation, _) = change { return conversation }
         return nil
       })
-    let flagsBefore = flaggedSince
-    for change in changes {
-      switch change {
-      case .flagged(let conversation): flaggedSince[conversation.id] = conversation.updatedAt ?? Date()
-      case .unflagged(let conversation): flaggedSince[conversation.id] = nil
-      default: break
-      }
-    }
-    if flaggedSince != flagsBefore { try? store.setValue(Self.encodeFlaggedSince(flaggedSince), forKey: Self.flaggedSinceKey) }
+    if attention.recordFlags(changes) { try? store.setValue(attention.encodedFlaggedSince, forKey: Self.flaggedSinceKey) }
     var news: [ConversationChange] = []
     if alerting {
       let recent = Date().addingTimeInterval(-30)
       ownChanges = ownChanges.filter { $0.value > recent }
       news = changes.filter { ownChanges[$0.conversation.id] == nil }
-      var newlyUnread: [String] = []
-      for change in news where change.conversation.id != openThreadId {
-        let id = change.conversation.id
-        switch change {
-        case .new: marks[id] = .new
-        case .changed: if marks[id] == nil { marks[id] = .changed }
-        default: continue
-        }
-        if unread.insert(id).inserted { newlyUnread.append(id) }
-      }
+      let newlyUnread = attention.mark(news, except: openThreadId)
       if !newlyUnread.isEmpty { try? store.markUnread(newlyUnread) }
       if let notifier {
         for case .flagged(let conversation) in news { notifier.notify(conversation) }
       }
     }
     mailbox.post(
-      .conversationsUpdated(index: index, changes: news, marks: marks, unread: unread, alerting: alerting, flaggedSince: flaggedSince))
+      .conversationsUpdated(index: index, changes: news, attention: attention, alerting: alerting))
   }
 
   // MARK: Health

@@ -44,12 +44,9 @@ public enum ServiceEvent: Sendable {
   /// Everything known at once (the cache at start, or a first full load); the index is
   /// built by the sender, off the UI thread.
   case loaded(campaigns: [Campaign], index: ConversationIndex, templates: [Template], at: Date?)
-  /// Polls changed conversations: the new index, what changed, and the rows to mark.
+  /// Polls changed conversations: the new index, what changed, and the engine's marks, unread and flag times.
   /// `alerting` is false for the first load of an empty cache (nothing there is news).
-  /// `flaggedSince` says since when each flagged conversation has waited (when known).
-  case conversationsUpdated(
-    index: ConversationIndex, changes: [ConversationChange], marks: [String: RowMark], unread: Set<String>, alerting: Bool,
-    flaggedSince: [String: Date] = [:])
+  case conversationsUpdated(index: ConversationIndex, changes: [ConversationChange], attention: Attention, alerting: Bool)
   case catalogUpdated(campaigns: [Campaign], templates: [Template])
   case health(SyncHealth)
   case messagesLoaded(conversationId: String, messages: [Message])

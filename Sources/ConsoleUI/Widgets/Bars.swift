@@ -57,7 +57,7 @@ enum Bars {
     if state.isLoading { return ("Loading…", .statusBar) }
     let review = state.index.count(filter: .needsReview, campaignId: nil)
     var text = "\(state.index.count) conversations · \(review) need review"
-    if !state.unread.isEmpty { text += " · \(state.unread.count) unread" }
+    if !state.attention.unread.isEmpty { text += " · \(state.attention.unread.count) unread" }
     if let updated { text += " · updated " + updated }
     if state.connection.isSandbox { text += " · sandbox: set POPP_API_KEY and POPP_ORGANIZATION_ID to reach Popp" }
     return (text, .statusBar)

@@ -77,7 +77,7 @@ import Testing
     // News seen before the restart: a flag (unread, waiting since then).
     let flagged = try #require(first.state.index.conversations.first { $0.conversationStatus == .ongoing && !$0.needsReview })
     _ = try await first.control.flag(conversationId: flagged.id, reason: "before the restart")
-    try await first.wait("the flag") { $0.unread.contains(flagged.id) }
+    try await first.wait("the flag") { $0.attention.unread.contains(flagged.id) }
     try await Task.sleep(for: .milliseconds(500))
     let seen = first.state
     await first.stop()
@@ -93,9 +93,9 @@ import Testing
     await second.showCache()
     let restored = second.state
     #expect(restored.index.count == seen.index.count)
-    #expect(restored.unread == seen.unread, "unread markers survive a restart")
-    #expect(restored.flaggedSince[flagged.id] == seen.flaggedSince[flagged.id], "so does how long a flag has waited")
-    #expect(restored.flaggedSince[flagged.id] != nil)
+    #expect(restored.attention.unread == seen.attention.unread, "unread markers survive a restart")
+    #expect(restored.attention.flaggedSince[flagged.id] == seen.attention.flaggedSince[flagged.id], "so does how long a flag has waited")
+    #expect(restored.attention.flaggedSince[flagged.id] != nil)
     #expect(restored.campaigns.count == seen.campaigns.count)
     #expect(!restored.isLoading, "the cache is shown at once")
     #expect(restored.health.updatedAt != nil, "the cache knows when it was last synced")

@@ -31,8 +31,8 @@ import Testing
     #expect(await harness.engine.usesServerFilters == serverFilters)
     let state = harness.state
     #expect(state.index.conversation(id: target.id)?.needsReviewReason == "Asked about the salary")
-    #expect(state.unread.contains(target.id))
-    #expect(state.rowMarks[target.id] == .changed)
+    #expect(state.attention.unread.contains(target.id))
+    #expect(state.attention.marks[target.id] == .changed)
     #expect(state.flash?.hasPrefix("Needs review:") == true)
     #expect(harness.uiEffects.filter { $0 == .ringBell }.count == bellsBefore + 1)
     await harness.stop()
@@ -56,7 +56,7 @@ import Testing
 
     #expect(polls <= 2, "thread polls until the message showed: \(polls)")
     // The open thread is being read: not marked unread.
-    #expect(!harness.state.unread.contains(target.id))
+    #expect(!harness.state.attention.unread.contains(target.id))
     await harness.stop()
     await sandbox.stop()
   }
@@ -74,12 +74,12 @@ import Testing
     try await harness.wait("the new conversation") { $0.index.conversations.contains { $0.externalId == "ats-991" } }
     let state = harness.state
     let created = try #require(state.index.conversations.first { $0.externalId == "ats-991" })
-    #expect(state.rowMarks[created.id] == .new)
-    #expect(state.unread.contains(created.id))
+    #expect(state.attention.marks[created.id] == .new)
+    #expect(state.attention.unread.contains(created.id))
     // Opening it clears both marks.
     _ = harness.perform { $0.openThread(created.id) }
-    #expect(harness.state.rowMarks[created.id] == nil)
-    #expect(!harness.state.unread.contains(created.id))
+    #expect(harness.state.attention.marks[created.id] == nil)
+    #expect(!harness.state.attention.unread.contains(created.id))
     await harness.stop()
     await sandbox.stop()
   }
@@ -91,8 +91,8 @@ import Testing
     try await Task.sleep(for: .milliseconds(700))
     let state = harness.state
     #expect(state.index.count == 40)
-    #expect(state.unread.isEmpty)
-    #expect(state.rowMarks.isEmpty)
+    #expect(state.attention.unread.isEmpty)
+    #expect(state.attention.marks.isEmpty)
     #expect(!harness.uiEffects.contains(.ringBell))
     await harness.stop()
     await sandbox.stop()

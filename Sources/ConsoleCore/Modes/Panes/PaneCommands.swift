@@ -95,8 +95,7 @@ extension AppState {
   public mutating func openThread(_ conversationId: String) -> [Effect] {
     if thread?.conversationId != conversationId { thread = ThreadState(conversationId: conversationId) }
     focus = .thread
-    rowMarks[conversationId] = nil
-    unread.remove(conversationId)
+    attention.open(conversationId)
     return [.loadMessages(conversationId: conversationId)]
   }
 

@@ -35,8 +35,8 @@ struct ConversationsPane {
       let selected = row == state.conversationSelection
       ConversationRows.draw(
         conversation, columns: columns, on: canvas, row: top + row - list.offset, selected: selected, focused: focused,
-        isOpen: state.thread?.conversationId == conversation.id, mark: state.rowMarks[conversation.id],
-        isUnread: state.unread.contains(conversation.id), waitingSince: state.waitingSince(conversation),
+        isOpen: state.thread?.conversationId == conversation.id, mark: state.attention.marks[conversation.id],
+        isUnread: state.attention.unread.contains(conversation.id), waitingSince: state.attention.waitingSince(conversation),
         slaMinutes: state.alerts.slaMinutes,
         now: now)
     }
