@@ -64,20 +64,34 @@ enum ConversationRows {
     }
   }
 
-  /// `1 All 200  2 Review 22  …`, the active tab highlighted; short names when narrow.
+  /// `1 All 200  2 Review 22  …`, each tab after its key as bound now, the active tab highlighted; short names when
+  /// narrow.
   static func drawTabs(_ state: AppState, on canvas: any Canvas, row: Int, width: Int) {
     canvas.fill(row: row, column: 0, width: width, role: .tabInactive)
     let short = width < 100
     var column = 0
     for filter in StatusFilter.allCases {
       let name = short ? shortTitle(filter) : filter.title
-      let label = " \(filter.rawValue + 1) \(name) \(state.tabCount(filter)) "
+      let key = state.bindings.keys(for: command(filter), in: KeyContext.list.chain).first.map { $0.notation + " " } ?? ""
+      let label = " \(key)\(name) \(state.tabCount(filter)) "
       let role: StyleRole =
         filter == state.statusFilter
         ? .tabActive : (filter == .needsReview && state.tabCount(filter) > 0 ? .statusNeedsReview : .tabInactive)
       // A tab is shown whole or not at all; the number keys still reach hidden ones.
       guard column + TextWidth.columns(label) <= width else { break }
       column += canvas.draw(label, row: row, column: column, width: width - column, role: role)
+    }
+  }
+
+  /// The command that shows a tab.
+  static func command(_ filter: StatusFilter) -> CommandName {
+    switch filter {
+    case .all: .filterAll
+    case .needsReview: .filterNeedsReview
+    case .ongoing: .filterOngoing
+    case .takenOver: .filterTakenOver
+    case .completed: .filterCompleted
+    case .closed: .filterClosed
     }
   }
 
