@@ -50,17 +50,12 @@ import Testing
 
   @Test func noScreenShowsAnOldOrADefaultKeyAndTheHintsShowTheNewOnes() throws {
     TextWidth.prepareLocale()
-    var known: [String] = []
     for scene in try Self.scenes(Self.new) {
       for size in Self.sizes {
         let screen = Self.draw(scene.state, rows: size.rows, columns: size.columns)
         let place = "\(scene.name) at \(size.columns)×\(size.rows)"
         for finding in Self.oldOrDefaultKeys(in: screen.text) {
-          if Self.knownIssues.contains(where: { finding.contains($0.match) }) {
-            known.append("\(place) shows \(finding)")
-          } else {
-            Issue.record(Comment(rawValue: "\(place) shows \(finding)\n\(screen.text)"))
-          }
+          Issue.record(Comment(rawValue: "\(place) shows \(finding)\n\(screen.text)"))
         }
         let wanted = scene.hints + (size.columns >= 160 ? scene.wideHints : scene.narrowHints)
         for hint in wanted where !screen.text.contains(hint) {
@@ -73,12 +68,6 @@ import Testing
       }
       for hint in scene.flashHints where scene.state.flash?.contains(hint) != true {
         Issue.record("\(scene.name): the flash \"\(scene.state.flash ?? "")\" does not say \"\(hint)\"")
-      }
-    }
-    for issue in Self.knownIssues {
-      let matching = known.filter { $0.contains(issue.match) }
-      withKnownIssue(Comment(rawValue: issue.reason)) {
-        for message in matching { Issue.record(Comment(rawValue: message)) }
       }
     }
   }
@@ -260,19 +249,6 @@ import Testing
 
   // MARK: Reading the screen
 
-  /// Hard-coded keys found through `knownIssues` are recorded as known: each must still occur, so that whoever fixes
-  /// it removes it here.
-  static let knownIssues: [(match: String, reason: String)] = [
-    (
-      "\"t takes\"",
-      "Sources/ConsoleUI/Panes/Thread/ThreadRows.swift (header): \"the AGENT — t takes over\" names t, not the take-over key as bound"
-    ),
-    (
-      "\"h hands\"",
-      "Sources/ConsoleUI/Panes/Thread/ThreadRows.swift (header): \"YOU (taken over) — h hands back\" names h, not the hand-back key as bound"
-    ),
-  ]
-
   /// Every key of every context's defaults, each once.
   static let defaultKeys: [Key] = {
     var keys: [Key] = []
@@ -347,9 +323,11 @@ import Testing
     let renderer = Renderer()
     var before = state
     before.bindings = old.bindings
-    renderer.render(&before, on: screen, now: ConsoleFixture.now)
+    before.resize(to: screen.size)
+    renderer.render(before, on: screen, now: ConsoleFixture.now)
     var after = state
-    renderer.render(&after, on: screen, now: ConsoleFixture.now)
+    after.resize(to: screen.size)
+    renderer.render(after, on: screen, now: ConsoleFixture.now)
     return screen
   }
 
