@@ -24,6 +24,9 @@ let package = Package(
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     .target(name: "PoppAPI", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
@@ -47,6 +50,15 @@ let package = Package(
     // libc's wcwidth and locale set-up, which Swift's Glibc module leaves out; no curses, so ConsoleCore can count
     // columns as the terminal does.
     .target(name: "CLocaleWidth"),
+    // The hub: one process per organization serving the team's consoles over a Unix socket (NIO, NIOExtras' framing).
+    .target(
+      name: "PoppHub",
+      dependencies: [
+        "ConsoleCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOExtras", package: "swift-nio-extras"),
+      ],
+      swiftSettings: strictSettings
+    ),
     .systemLibrary(
       name: "CNCursesSystem",
       pkgConfig: "ncursesw",
@@ -66,8 +78,9 @@ let package = Package(
     .executableTarget(
       name: "popp-console",
       dependencies: [
-        "PoppAPI", "PoppSandbox", "ConsoleCore", "ConsoleUI",
+        "PoppAPI", "PoppSandbox", "ConsoleCore", "ConsoleUI", "PoppHub",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
       swiftSettings: strictSettings
     ),
@@ -86,7 +99,7 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     // Runs the built `popp-console` binary as a user would, against its own sandbox.
-    .testTarget(name: "CLITests", dependencies: ["popp-console", "PoppAPI", "ConsoleCore"], swiftSettings: strictSettings),
+    .testTarget(name: "CLITests", dependencies: ["popp-console", "PoppAPI", "ConsoleCore", "PoppHub"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )

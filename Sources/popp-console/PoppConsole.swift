@@ -20,7 +20,7 @@ struct PoppConsole: AsyncParsableCommand {
       """,
     subcommands: [
       ConsoleCommand.self, OverviewCommand.self, SandboxCommand.self, CampaignsCommand.self, TemplatesCommand.self,
-      ConversationsCommand.self, DoctorCommand.self,
+      ConversationsCommand.self, DoctorCommand.self, HubCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self)
 

@@ -17,17 +17,21 @@ struct CLI {
     var stdoutBytes = Data()
   }
 
-  static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil) throws -> Result {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    // Never the real home's config, state or log, unless a test says where.
+  /// A test's environment over the defaults: never the real home's config, state or log, unless a test says where.
+  static func environment(_ environment: [String: String]) -> [String: String] {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("popp-cli-home")
     let defaults = [
       "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path,
       "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
     ]
-    process.environment = environment.merging(defaults) { mine, _ in mine }
+    return environment.merging(defaults) { mine, _ in mine }
+  }
+
+  static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.environment = Self.environment(environment)
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

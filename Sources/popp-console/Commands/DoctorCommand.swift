@@ -13,6 +13,7 @@ struct DoctorCommand: AsyncParsableCommand {
 
   @Option(name: .customLong("profile"), help: ArgumentHelp("Check [profiles.NAME] of the config file.", valueName: "NAME"))
   var profile: String?
+  @Option(help: ArgumentHelp("Check the hub at this socket (default POPP_HUB when set).", valueName: "PATH")) var hub: String?
   @OptionGroup var logging: LoggingOption
 
   func run() async throws {
@@ -20,7 +21,11 @@ struct DoctorCommand: AsyncParsableCommand {
     var report = DoctorReport()
     let paths = ConsolePaths(environment: environment)
     checkConfig(paths: paths, environment: environment, into: &report)
-    await checkConnection(environment: environment, paths: paths, into: &report)
+    if let hub = hub ?? environment["POPP_HUB"].flatMap({ $0.isEmpty ? nil : $0 }) {
+      await checkHub(hub, into: &report)
+    } else {
+      await checkConnection(environment: environment, paths: paths, into: &report)
+    }
     checkTerminal(environment: environment, into: &report)
     report.print()
     if report.failures > 0 { throw ExitCode(ExitStatus.failure) }

@@ -1,0 +1,114 @@
+public import Foundation
+
+/// What a console and the hub say to each other over the hub's socket: one JSON document per frame (a 4-byte length,
+/// then the document). The first frame each way is frozen across versions, so a console and a hub of different
+/// versions can always tell each other so: the console's `HubHello`, the hub's `HubHelloReply`.
+public enum HubProtocol {
+  /// Raised whenever a message changes shape; a console of another version is refused with a sentence saying which.
+  public static let version = 1
+  /// The first field of every hello, so a hub never mistakes another program's bytes for a console.
+  public static let magic = "popp-hub"
+  /// A frame larger than this ends the connection (a snapshot of 100,000 conversations is about 60 MB of JSON).
+  public static let maximumFrameBytes = 256 << 20
+}
+
+/// The console's first frame.
+public struct HubHello: Codable, Sendable, Equatable {
+  public var magic: String
+  public var protocolVersion: Int
+  /// Who is speaking, e.g. `popp-console/0.9`.
+  public var app: String
+
+  public init(app: String, protocolVersion: Int = HubProtocol.version) {
+    magic = HubProtocol.magic
+    self.protocolVersion = protocolVersion
+    self.app = app
+  }
+}
+
+/// The hub's answer to a hello: it serves this console, or says why not in a sentence the console shows as it is.
+public enum HubHelloReply: Codable, Sendable, Equatable {
+  case welcome(HubWelcome)
+  case refused(HubRefusal)
+}
+
+public struct HubWelcome: Codable, Sendable, Equatable {
+  public var protocolVersion: Int
+  public var app: String
+  public var organizationId: String
+  /// Where the hub polls (shown in the title bar); never with credentials.
+  public var baseURL: URL
+  public var isSandbox: Bool
+  /// The Unix user the kernel says this console runs as: the name its actions are recorded under.
+  public var user: String
+
+  public init(protocolVersion: Int, app: String, organizationId: String, baseURL: URL, isSandbox: Bool, user: String) {
+    self.protocolVersion = protocolVersion
+    self.app = app
+    self.organizationId = organizationId
+    self.baseURL = baseURL
+    self.isSandbox = isSandbox
+    self.user = user
+  }
+}
+
+/// Why the hub will not serve a console, for the console to show.
+public struct HubRefusal: Codable, Sendable, Equatable, Error, CustomStringConvertible {
+  public enum Reason: String, Codable, Sendable {
+    /// The console's Unix user may not use this hub.
+    case notAllowed
+    /// The console speaks another protocol version.
+    case protocolVersion
+    /// The first frame was not a console's hello.
+    case notAHello
+  }
+
+  public var reason: Reason
+  public var message: String
+
+  public init(_ reason: Reason, _ message: String) {
+    self.reason = reason
+    self.message = message
+  }
+
+  public var description: String { message }
+}
+
+/// What an attached console asks after the welcome.
+public enum HubRequest: Codable, Sendable, Equatable {
+  /// How the hub is doing: for `doctor` and the status bar.
+  case status
+}
+
+/// The hub's answers and, later, what it pushes.
+public enum HubMessage: Codable, Sendable, Equatable {
+  case status(HubStatus)
+}
+
+/// The hub at a glance.
+public struct HubStatus: Codable, Sendable, Equatable {
+  public var organizationId: String
+  public var conversations: Int
+  public var needingReview: Int
+  /// When a poll last succeeded; nil before the first.
+  public var updatedAt: Date?
+  /// What is wrong while polls fail, as the status bar says it.
+  public var problem: String?
+  /// Consoles attached now, this one included.
+  public var consoles: Int
+  /// Unix users of the consoles attached now, each once, sorted.
+  public var users: [String]
+
+  public init(
+    organizationId: String, conversations: Int, needingReview: Int, updatedAt: Date?, problem: String?, consoles: Int,
+    users: [String]
+  ) {
+    self.organizationId = organizationId
+    self.conversations = conversations
+    self.needingReview = needingReview
+    self.updatedAt = updatedAt
+    self.problem = problem
+    self.consoles = consoles
+    self.users = users
+  }
+}
