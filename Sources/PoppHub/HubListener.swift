@@ -48,7 +48,17 @@ public final class HubListener: Sendable {
 
   private static func prepareFolder(_ folder: String, group: UnixAccounts.Group?) throws {
     var status = stat()
-    if stat(folder, &status) == 0 { return }
+    if stat(folder, &status) == 0 {
+      // A folder someone else made could let them replace the socket: only the hub's user's or root's will do.
+      guard status.st_uid == getuid() || status.st_uid == 0 else {
+        throw HubConnectionError.cannotListen(
+          path: folder, reason: "the folder belongs to uid \(status.st_uid), not to this user; choose another --socket")
+      }
+      guard status.st_mode & 0o002 == 0 || status.st_mode & 0o1000 != 0 else {
+        throw HubConnectionError.cannotListen(path: folder, reason: "anyone may write in the folder; choose another --socket")
+      }
+      return
+    }
     guard mkdir(folder, group == nil ? 0o700 : 0o750) == 0 || errno == EEXIST else {
       throw HubConnectionError.cannotListen(path: folder, reason: String(cString: strerror(errno)))
     }

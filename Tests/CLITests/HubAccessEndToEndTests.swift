@@ -98,4 +98,22 @@ struct HubAccessEndToEndTests {
       #expect(!stale.stdout.contains("attached as"))
     }
   }
+
+  /// A folder another user made could let them swap the socket under the hub: it refuses to listen there.
+  @Test func aSocketFolderOfAnotherUserIsRefused() async throws {
+    try await offPoolAwaiting {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let scratch = try sharedScratch()
+      defer { try? FileManager.default.removeItem(at: scratch) }
+      let folder = scratch.appendingPathComponent("run")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+      #expect(chown(folder.path, 65_534, 65_534) == 0)
+      let hub = try HubProcess(sandbox: sandbox, folder: scratch)
+      #expect(hub.stop() != 0)
+      #expect(hub.readyLine.isEmpty)
+      #expect(hub.stderr.contains("the folder belongs to uid 65534, not to this user"), "\(hub.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: hub.socket))
+    }
+  }
 }

@@ -40,10 +40,14 @@ public enum KeyContext: String, CaseIterable, Sendable {
     }
   }
 
-  /// This context and its parents, in lookup order.
-  public var chain: [KeyContext] {
-    [self] + parents.flatMap(\.chain)
-  }
+  /// This context and its parents, in lookup order. Looked up for every key and every hint drawn, so worked out
+  /// once.
+  public var chain: [KeyContext] { Self.chains[self] ?? [self] }
+
+  private static let chains: [KeyContext: [KeyContext]] = {
+    func chain(_ context: KeyContext) -> [KeyContext] { [context] + context.parents.flatMap(chain) }
+    return Dictionary(uniqueKeysWithValues: allCases.map { ($0, chain($0)) })
+  }()
 
   /// The heading of this context's keys in the help.
   public var title: String {
