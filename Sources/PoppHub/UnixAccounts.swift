@@ -47,21 +47,20 @@ public enum UnixAccounts {
   }
 
   public static func group(named name: String) -> Group? {
-    withBuffer { buffer in
-      var entry = GroupEntry()
-      var result: UnsafeMutablePointer<GroupEntry>?
-      let status = getgrnam_r(name, &entry, buffer.baseAddress!, buffer.count, &result)
-      guard status != ERANGE else { return .retry }
-      guard status == 0, result != nil else { return .done(nil) }
-      return .done(Self.group(from: entry))
-    }
+    lookUpGroup { entry, buffer, result in getgrnam_r(name, &entry, buffer.baseAddress!, buffer.count, &result) }
   }
 
   public static func group(gid: UInt32) -> Group? {
+    lookUpGroup { entry, buffer, result in getgrgid_r(gid_t(gid), &entry, buffer.baseAddress!, buffer.count, &result) }
+  }
+
+  private static func lookUpGroup(
+    _ call: (inout GroupEntry, UnsafeMutableBufferPointer<CChar>, inout UnsafeMutablePointer<GroupEntry>?) -> Int32
+  ) -> Group? {
     withBuffer { buffer in
       var entry = GroupEntry()
       var result: UnsafeMutablePointer<GroupEntry>?
-      let status = getgrgid_r(gid_t(gid), &entry, buffer.baseAddress!, buffer.count, &result)
+      let status = call(&entry, buffer, &result)
       guard status != ERANGE else { return .retry }
       guard status == 0, result != nil else { return .done(nil) }
       return .done(Self.group(from: entry))

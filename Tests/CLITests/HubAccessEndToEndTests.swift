@@ -69,33 +69,29 @@ struct HubAccessEndToEndTests {
     try await offPoolAwaiting {
       let team = try UnixTeam()
       defer { team.remove() }
-      let sandbox = try SandboxProcess()
-      defer { _ = sandbox.stop() }
-      let scratch = try sharedScratch()
-      defer { try? FileManager.default.removeItem(at: scratch) }
-      let hub = try HubProcess(sandbox: sandbox, folder: scratch, extra: ["--group", team.group])
-      defer { _ = hub.stop() }
-      #expect(hub.readyLine.hasPrefix("hub listening on "), "\(hub.stderr)")
-      let groupId = try #require(UnixAccounts.group(named: team.group)?.gid)
-      #expect(mode(of: hub.socket).map { $0.mode == 0o660 && $0.gid == groupId } == true, "0660 in the team's group")
-      #expect(mode(of: (hub.socket as NSString).deletingLastPathComponent)?.mode == 0o2750)
+      try await withHub(extra: ["--group", team.group]) { _, hub in
+        #expect(hub.readyLine.hasPrefix("hub listening on "), "\(hub.stderr)")
+        let groupId = try #require(UnixAccounts.group(named: team.group)?.gid)
+        #expect(mode(of: hub.socket).map { $0.mode == 0o660 && $0.gid == groupId } == true, "0660 in the team's group")
+        #expect(mode(of: (hub.socket as NSString).deletingLastPathComponent)?.mode == 0o2750)
 
-      // A recruiter with no credentials at all attaches: the key stays in the hub.
-      let noCredentials = ["XDG_STATE_HOME": "/tmp", "XDG_CONFIG_HOME": "/nonexistent"]
-      let member = try team.run(as: team.member, ["doctor", "--hub", hub.socket], environment: noCredentials)
-      #expect(member.stdout.contains("attached as \(team.member)"), "\(member.stdout)\(member.stderr)")
+        // A recruiter with no credentials at all attaches: the key stays in the hub.
+        let noCredentials = ["XDG_STATE_HOME": "/tmp", "XDG_CONFIG_HOME": "/nonexistent"]
+        let member = try team.run(as: team.member, ["doctor", "--hub", hub.socket], environment: noCredentials)
+        #expect(member.stdout.contains("attached as \(team.member)"), "\(member.stdout)\(member.stderr)")
 
-      // Outside the group the kernel keeps them off the socket; the console says why.
-      let outsider = try team.run(as: team.outsider, ["doctor", "--hub", hub.socket], environment: noCredentials)
-      #expect(outsider.status != 0)
-      #expect(outsider.stdout.contains("you are not in group \(team.group); ask your admin"), "\(outsider.stdout)\(outsider.stderr)")
+        // Outside the group the kernel keeps them off the socket; the console says why.
+        let outsider = try team.run(as: team.outsider, ["doctor", "--hub", hub.socket], environment: noCredentials)
+        #expect(outsider.status != 0)
+        #expect(outsider.stdout.contains("you are not in group \(team.group); ask your admin"), "\(outsider.stdout)\(outsider.stderr)")
 
-      // A session that still carries the group after the account left it passes the socket's mode; the hub, which
-      // asks the account database, refuses it with the same words.
-      let stale = try team.run(as: team.outsider, groups: [team.group], ["doctor", "--hub", hub.socket], environment: noCredentials)
-      #expect(stale.status != 0)
-      #expect(stale.stdout.contains("you are not in group \(team.group); ask your admin"), "\(stale.stdout)\(stale.stderr)")
-      #expect(!stale.stdout.contains("attached as"))
+        // A session that still carries the group after the account left it passes the socket's mode; the hub, which
+        // asks the account database, refuses it with the same words.
+        let stale = try team.run(as: team.outsider, groups: [team.group], ["doctor", "--hub", hub.socket], environment: noCredentials)
+        #expect(stale.status != 0)
+        #expect(stale.stdout.contains("you are not in group \(team.group); ask your admin"), "\(stale.stdout)\(stale.stderr)")
+        #expect(!stale.stdout.contains("attached as"))
+      }
     }
   }
 

@@ -49,6 +49,17 @@ func sharedScratch() throws -> URL {
   return folder
 }
 
+/// A sandbox and a hub on it in a shared scratch folder, all stopped and removed after `body`.
+func withHub(extra: [String] = [], _ body: (SandboxProcess, HubProcess) async throws -> Void) async throws {
+  let sandbox = try SandboxProcess()
+  defer { _ = sandbox.stop() }
+  let scratch = try sharedScratch()
+  defer { try? FileManager.default.removeItem(at: scratch) }
+  let hub = try HubProcess(sandbox: sandbox, folder: scratch, extra: extra)
+  defer { _ = hub.stop() }
+  try await body(sandbox, hub)
+}
+
 func mode(of path: String) -> (mode: Int, gid: UInt32)? {
   var status = stat()
   guard stat(path, &status) == 0 else { return nil }
@@ -95,20 +106,16 @@ func mode(of path: String) -> (mode: Int, gid: UInt32)? {
   /// A console of another protocol version is told so in words, before anything else is said.
   @Test func aConsoleOfAnotherProtocolVersionIsToldWhichIsOlder() async throws {
     try await offPoolAwaiting {
-      let sandbox = try SandboxProcess()
-      defer { _ = sandbox.stop() }
-      let scratch = try sharedScratch()
-      defer { try? FileManager.default.removeItem(at: scratch) }
-      let hub = try HubProcess(sandbox: sandbox, folder: scratch)
-      defer { _ = hub.stop() }
-      await #expect {
-        try await HubClient.attach(path: hub.socket, app: "popp-console/9.9", protocolVersion: HubProtocol.version + 1) { _, _ in }
-      } throws: { error in
-        guard case .refused(let refusal) = error as? HubConnectionError else { return false }
-        return refusal.reason == .protocolVersion
-          && refusal.message.contains(
-            "speaks hub protocol \(HubProtocol.version), this console (popp-console/9.9) \(HubProtocol.version + 1)")
-          && refusal.message.contains("the hub is older than this console")
+      try await withHub { _, hub in
+        await #expect {
+          try await HubClient.attach(path: hub.socket, app: "popp-console/9.9", protocolVersion: HubProtocol.version + 1) { _, _ in }
+        } throws: { error in
+          guard case .refused(let refusal) = error as? HubConnectionError else { return false }
+          return refusal.reason == .protocolVersion
+            && refusal.message.contains(
+              "speaks hub protocol \(HubProtocol.version), this console (popp-console/9.9) \(HubProtocol.version + 1)")
+            && refusal.message.contains("the hub is older than this console")
+        }
       }
     }
   }

@@ -1,14 +1,6 @@
-import Synchronization
-
 /// Every context's keymap: what the console looks a key up in, and where every hint on screen takes its key from.
 public struct Bindings: Sendable, Equatable {
-  private var keymaps: [KeyContext: Keymap] {
-    didSet { hints = HintMemo() }
-  }
-  /// The hints worked out so far (a frame draws the same few dozen); a change of any keymap starts it afresh.
-  private var hints = HintMemo()
-
-  public static func == (left: Bindings, right: Bindings) -> Bool { left.keymaps == right.keymaps }
+  private var keymaps: [KeyContext: Keymap]
 
   public static let defaults = Bindings()
 
@@ -53,7 +45,7 @@ public struct Bindings: Sendable, Equatable {
   /// How a hint on screen names the key of `command`: its first key ("y", "C-s"); when no key runs it, `:name` for a
   /// pane command (the prompt runs it) and "(unbound)" for another.
   public func key(for command: CommandName, in contexts: [KeyContext]) -> String {
-    hints.hint(for: command, in: contexts) { keys(for: command, in: contexts).first?.notation ?? Self.unbound(command) }
+    keys(for: command, in: contexts).first?.notation ?? Self.unbound(command)
   }
 
   static func unbound(_ command: CommandName) -> String {
@@ -71,23 +63,5 @@ extension Bindings {
   public mutating func useComposerKeys(_ keys: ComposerKeys) {
     self[.composer].bind(ComposerCommands.send, to: keys.send)
     self[.composer].bind(ComposerCommands.newline, to: keys.newline)
-  }
-}
-
-/// The hint of each command in each chain of contexts, kept for one set of bindings.
-private final class HintMemo: Sendable {
-  private struct Asked: Hashable {
-    var command: CommandName
-    var contexts: [KeyContext]
-  }
-
-  private let hints = Mutex<[Asked: String]>([:])
-
-  func hint(for command: CommandName, in contexts: [KeyContext], _ make: () -> String) -> String {
-    let asked = Asked(command: command, contexts: contexts)
-    if let hint = hints.withLock({ $0[asked] }) { return hint }
-    let hint = make()
-    hints.withLock { $0[asked] = hint }
-    return hint
   }
 }
