@@ -1,4 +1,5 @@
-import CLocaleWidth
+// Public so that the per-character measure below can be inlined into the screens, which call it for every cell.
+public import CLocaleWidth
 
 /// Column arithmetic: what a terminal shows, measured per grapheme cluster with libc's
 /// `wcwidth`. CJK and emoji take two columns, combining marks none; nothing is ever cut inside a
@@ -9,6 +10,7 @@ public enum TextWidth {
   @discardableResult
   public static func prepareLocale() -> Bool { clw_setup_locale() != 0 }
 
+  @inlinable
   public static func columns(_ character: Character) -> Int {
     if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
     let scalars = character.unicodeScalars
@@ -25,6 +27,7 @@ public enum TextWidth {
     return scalars.first?.properties.generalCategory == .nonspacingMark ? 0 : 1
   }
 
+  @inlinable
   public static func columns(_ text: some StringProtocol) -> Int {
     var total = 0
     for character in text { total += columns(character) }
