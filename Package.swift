@@ -54,7 +54,7 @@ let package = Package(
     .target(
       name: "PoppHub",
       dependencies: [
-        "ConsoleCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        "ConsoleCore", "PoppAPI", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOExtras", package: "swift-nio-extras"),
       ],
       swiftSettings: strictSettings

@@ -96,11 +96,23 @@ public final class HubSession {
     return try HubFraming.decode(type, from: frame)
   }
 
-  /// Asks how the hub is doing.
+  /// Asks how the hub is doing (before subscribing: afterwards the answer queues behind the pushes).
   public func status() async throws -> HubStatus {
     try await send(.status)
-    switch try await next(HubMessage.self) {
-    case .status(let status): return status
+    guard case .status(let status) = try await next(HubMessage.self) else {
+      throw HubConnectionError.garbled("a status was asked for and something else came")
     }
+    return status
   }
+
+  /// Asks for everything and then every change: returns the snapshot; `nextMessage()` gives what is pushed after it.
+  public func subscribe() async throws -> HubSnapshot {
+    try await send(.subscribe)
+    guard case .snapshot(let snapshot) = try await next(HubMessage.self) else {
+      throw HubConnectionError.garbled("a snapshot was asked for and something else came")
+    }
+    return snapshot
+  }
+
+  public func nextMessage() async throws -> HubMessage { try await next(HubMessage.self) }
 }

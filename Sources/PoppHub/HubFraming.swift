@@ -1,6 +1,7 @@
 import Foundation
 public import NIOCore
 import NIOExtras
+import PoppAPI
 
 /// A console's or the hub's end of the socket: whole frames in and out, and who is at the other end.
 public typealias HubFrameChannel = NIOAsyncChannel<ByteBuffer, ByteBuffer>
@@ -14,7 +15,7 @@ public struct HubPeer: Sendable {
 /// nothing hand-rolled). A frame over `HubProtocol.maximumFrameBytes` ends the connection.
 public enum HubFraming {
   /// Sets up an accepted connection, on its event loop: its peer's credentials, then the frame codec.
-  static func configureAccepted(_ channel: any Channel) -> EventLoopFuture<HubPeer> {
+  static func configureAccepted(_ channel: any NIOCore.Channel) -> EventLoopFuture<HubPeer> {
     PeerCredentials.read(from: channel).flatMapThrowing { credentials in
       HubPeer(credentials: credentials, channel: try framed(channel))
     }.flatMapErrorThrowing { error in
@@ -25,11 +26,11 @@ public enum HubFraming {
   }
 
   /// Sets up a connection being made (its peer is known only once it is connected).
-  static func configureConnecting(_ channel: any Channel) -> EventLoopFuture<HubFrameChannel> {
+  static func configureConnecting(_ channel: any NIOCore.Channel) -> EventLoopFuture<HubFrameChannel> {
     channel.eventLoop.makeCompletedFuture { try framed(channel) }
   }
 
-  private static func framed(_ channel: any Channel) throws -> HubFrameChannel {
+  private static func framed(_ channel: any NIOCore.Channel) throws -> HubFrameChannel {
     try channel.pipeline.syncOperations.addHandlers(
       ByteToMessageHandler(
         LengthFieldBasedFrameDecoder(lengthFieldBitLength: .fourBytes), maximumBufferSize: HubProtocol.maximumFrameBytes + 4),
@@ -37,18 +38,10 @@ public enum HubFraming {
     return try HubFrameChannel(wrappingChannelSynchronously: channel)
   }
 
-  static let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.dateEncodingStrategy = .millisecondsSince1970
-    encoder.outputFormatting = [.sortedKeys]
-    return encoder
-  }()
-
-  static let decoder: JSONDecoder = {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .millisecondsSince1970
-    return decoder
-  }()
+  /// The API's own date format (with fractions of a second), so a conversation crosses the socket exactly as the
+  /// hub read it from Popp.
+  static let encoder = PoppJSON.makeEncoder()
+  static let decoder = PoppJSON.makeDecoder()
 
   public static func encode(_ value: some Encodable) throws -> ByteBuffer {
     ByteBuffer(bytes: try encoder.encode(value))

@@ -1,3 +1,4 @@
+public import ConsoleCore
 public import Foundation
 
 /// What a console and the hub say to each other over the hub's socket: one JSON document per frame (a 4-byte length,
@@ -78,11 +79,58 @@ public struct HubRefusal: Codable, Sendable, Equatable, Error, CustomStringConve
 public enum HubRequest: Codable, Sendable, Equatable {
   /// How the hub is doing: for `doctor` and the status bar.
   case status
+  /// Everything the hub knows, then every change as it happens, pushed: a console attached this way never polls.
+  case subscribe
 }
 
-/// The hub's answers and, later, what it pushes.
+/// The hub's answers, and what it pushes to a subscribed console.
 public enum HubMessage: Codable, Sendable, Equatable {
   case status(HubStatus)
+  /// The whole organization as the hub knows it: the first thing a subscriber gets, and again whenever the hub
+  /// reloads everything.
+  case snapshot(HubSnapshot)
+  /// Conversations that are new or changed since the last message, as they stand now.
+  case conversations(HubConversations)
+  case catalog(campaigns: [Campaign], templates: [Template])
+  /// How fresh the hub's data is: the status bar's freshness, the hub's.
+  case health(HubHealth)
+}
+
+public struct HubSnapshot: Codable, Sendable, Equatable {
+  public var campaigns: [Campaign]
+  public var templates: [Template]
+  public var conversations: [Conversation]
+  public var health: HubHealth
+  /// Since when each flagged conversation has waited, as the hub first saw it flagged.
+  public var flaggedSince: [String: Date]
+}
+
+public struct HubConversations: Codable, Sendable, Equatable {
+  public var conversations: [Conversation]
+  /// The ones flagged by this change (the bell, the notice).
+  public var newlyFlagged: [String]
+  public var flaggedSince: [String: Date]
+}
+
+/// `SyncHealth` on the wire.
+public struct HubHealth: Codable, Sendable, Equatable {
+  public var updatedAt: Date?
+  public var problem: String?
+  public var isOffline: Bool
+  public var nextRetryAt: Date?
+
+  public init(_ health: SyncHealth) {
+    updatedAt = health.updatedAt
+    problem = health.problem?.reason
+    isOffline = health.problem?.isOffline ?? false
+    nextRetryAt = health.problem?.nextRetryAt
+  }
+
+  public var syncHealth: SyncHealth {
+    SyncHealth(
+      updatedAt: updatedAt,
+      problem: problem.map { SyncHealth.Problem(isOffline: isOffline, reason: $0, nextRetryAt: nextRetryAt ?? Date()) })
+  }
 }
 
 /// The hub at a glance.

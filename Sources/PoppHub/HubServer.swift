@@ -23,7 +23,21 @@ public actor HubServer {
   private let identity: Identity
   private let access: HubAccess
   private var index = ConversationIndex()
+  private var campaigns: [Campaign] = []
+  private var templates: [Template] = []
+  private var flaggedSince: [String: Date] = [:]
   private var health = SyncHealth()
+  /// The consoles that asked for everything as it happens: where each one's messages queue, and how to cut it off
+  /// when it falls too far behind (it reattaches and gets a fresh snapshot).
+  private var subscribers: [Int: Subscriber] = [:]
+
+  private struct Subscriber {
+    var messages: AsyncStream<HubMessage>.Continuation
+    var cutOff: @Sendable () -> Void
+  }
+
+  /// Messages a console may fall behind by before it is cut off.
+  static let backlog = 1024
   /// The consoles attached now, by connection, with their Unix user.
   private var consoles: [Int: String] = [:]
   private var nextConsole = 0
@@ -33,17 +47,56 @@ public actor HubServer {
     self.access = access
   }
 
-  /// What the hub's session reported: the server keeps what its answers need.
+  /// What the hub's session reported: the server keeps what its answers need, and tells its subscribers.
   public func apply(_ events: [ServiceEvent]) {
     for event in events {
       switch event {
-      case .loaded(_, let index, _, let at):
-        self.index = index
+      case .loaded(let campaigns, let index, let templates, let at):
+        (self.campaigns, self.index, self.templates) = (campaigns, index, templates)
         if let at { health.updatedAt = max(at, health.updatedAt ?? at) }
-      case .conversationsUpdated(let index, _, _, _): self.index = index
+        broadcast(.snapshot(snapshot))
+      case .conversationsUpdated(let index, let changes, let attention, let alerting):
+        self.index = index
+        flaggedSince = attention.flaggedSince
+        // A first load names no changes (nothing in it is news): subscribers get it whole.
+        guard alerting else {
+          broadcast(.snapshot(snapshot))
+          continue
+        }
+        var seen = Set<String>()
+        let changed = changes.compactMap { change -> Conversation? in
+          let id = change.conversation.id
+          guard seen.insert(id).inserted else { return nil }
+          return index.conversation(id: id) ?? change.conversation
+        }
+        let flagged = changes.compactMap { if case .flagged(let conversation) = $0 { conversation.id } else { nil } }
+        if !changed.isEmpty {
+          broadcast(.conversations(HubConversations(conversations: changed, newlyFlagged: flagged, flaggedSince: flaggedSince)))
+        }
+      case .catalogUpdated(let campaigns, let templates):
+        (self.campaigns, self.templates) = (campaigns, templates)
+        broadcast(.catalog(campaigns: campaigns, templates: templates))
       case .conversationChanged(let index, _): self.index = index
-      case .health(let health): self.health = health
+      case .health(let health):
+        self.health = health
+        broadcast(.health(HubHealth(health)))
       default: break
+      }
+    }
+  }
+
+  private var snapshot: HubSnapshot {
+    HubSnapshot(
+      campaigns: campaigns, templates: templates, conversations: index.conversations, health: HubHealth(health),
+      flaggedSince: flaggedSince)
+  }
+
+  private func broadcast(_ message: HubMessage) {
+    for (console, subscriber) in subscribers {
+      if case .dropped = subscriber.messages.yield(message) {
+        subscribers[console] = nil
+        subscriber.messages.finish()
+        subscriber.cutOff()
       }
     }
   }
@@ -60,6 +113,7 @@ public actor HubServer {
   }
 
   private func handle(_ peer: HubPeer) async {
+    let channel = peer.channel.channel
     try? await peer.channel.executeThenClose { inbound, outbound in
       var frames = inbound.makeAsyncIterator()
       guard let first = try await frames.next() else { return }
@@ -67,17 +121,34 @@ public actor HubServer {
       try await outbound.write(HubFraming.encode(reply))
       guard case .welcome(let welcome) = reply else { return }
       let console = self.attach(welcome.user)
+      // Every answer and push goes through one queue, so a console reads them in the order the hub sent them.
+      let (messages, queue) = AsyncStream.makeStream(of: HubMessage.self, bufferingPolicy: .bufferingOldest(Self.backlog))
+      defer { queue.finish() }
+      async let written: Void = {
+        for await message in messages { try await outbound.write(HubFraming.encode(message)) }
+      }()
       do {
         while let frame = try await frames.next() {
-          let request = try HubFraming.decode(HubRequest.self, from: frame)
-          try await outbound.write(HubFraming.encode(self.answer(request)))
+          switch try HubFraming.decode(HubRequest.self, from: frame) {
+          case .status: queue.yield(self.status)
+          case .subscribe: self.subscribe(console, queue: queue, cutOff: { channel.close(promise: nil) })
+          }
         }
       } catch {
         self.detach(console)
+        queue.finish()
+        try? await written
         throw error
       }
       self.detach(console)
+      queue.finish()
+      try await written
     }
+  }
+
+  private func subscribe(_ console: Int, queue: AsyncStream<HubMessage>.Continuation, cutOff: @escaping @Sendable () -> Void) {
+    queue.yield(.snapshot(snapshot))
+    subscribers[console] = Subscriber(messages: queue, cutOff: cutOff)
   }
 
   /// The frozen first exchange: who the kernel says this is, and whether it speaks this protocol.
@@ -106,16 +177,16 @@ public actor HubServer {
     return nextConsole
   }
 
-  private func detach(_ console: Int) { consoles[console] = nil }
+  private func detach(_ console: Int) {
+    consoles[console] = nil
+    subscribers[console] = nil
+  }
 
-  private func answer(_ request: HubRequest) -> HubMessage {
-    switch request {
-    case .status:
-      .status(
-        HubStatus(
-          organizationId: identity.organizationId, conversations: index.count,
-          needingReview: index.count(filter: .needsReview, campaignId: nil), updatedAt: health.updatedAt,
-          problem: health.problem?.reason, consoles: consoles.count, users: Array(Set(consoles.values)).sorted()))
-    }
+  private var status: HubMessage {
+    .status(
+      HubStatus(
+        organizationId: identity.organizationId, conversations: index.count,
+        needingReview: index.count(filter: .needsReview, campaignId: nil), updatedAt: health.updatedAt,
+        problem: health.problem?.reason, consoles: consoles.count, users: Array(Set(consoles.values)).sorted()))
   }
 }

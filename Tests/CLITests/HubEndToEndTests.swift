@@ -120,3 +120,47 @@ func mode(of path: String) -> (mode: Int, gid: UInt32)? {
     }
   }
 }
+
+/// A subscribed console gets the organization at once and every change pushed, without asking again.
+@Suite(.serialized) struct HubSubscriptionTests {
+  @Test func aSubscriberGetsTheSnapshotThenAFlagPushedAsItHappens() async throws {
+    try await offPoolAwaiting {
+      try await withHub { sandbox, hub in
+        let http = SandboxHTTP(sandbox)
+        try await HubClient.attach(path: hub.socket, app: PoppConsoleVersion.app) { _, session in
+          var snapshot = try await session.subscribe()
+          // Subscribed before the hub's first poll landed: the conversations arrive pushed as they are read, and
+          // the campaigns as a catalog.
+          var conversations = Dictionary(snapshot.conversations.map { ($0.id, $0) }) { $1 }
+          for _ in 0..<2_000 where conversations.count < 25 || snapshot.campaigns.isEmpty {
+            switch try await session.nextMessage() {
+            case .snapshot(let fresh):
+              snapshot = fresh
+              conversations = Dictionary(fresh.conversations.map { ($0.id, $0) }) { $1 }
+            case .conversations(let update): for conversation in update.conversations { conversations[conversation.id] = conversation }
+            case .catalog(let campaigns, let templates): (snapshot.campaigns, snapshot.templates) = (campaigns, templates)
+            default: continue
+            }
+          }
+          snapshot.conversations = Array(conversations.values)
+          #expect(snapshot.conversations.count == 25)
+          #expect(snapshot.campaigns.count == 6)
+          let target = try #require(snapshot.conversations.first { !$0.needsReview && $0.conversationStatus.isActive })
+          #expect(http.call("POST", "sandbox/conversations/\(target.id)/flag", json: #"{"reason":"asks about the salary"}"#).status == 200)
+          var pushed: HubConversations?
+          for _ in 0..<200 {
+            if case .conversations(let update) = try await session.nextMessage(), update.newlyFlagged.contains(target.id) {
+              pushed = update
+              break
+            }
+          }
+          let update = try #require(pushed, "the flag was pushed")
+          let flagged = try #require(update.conversations.first { $0.id == target.id })
+          #expect(flagged.needsReview)
+          #expect(flagged.needsReviewReason == "asks about the salary")
+          #expect(update.flaggedSince[target.id] != nil)
+        }
+      }
+    }
+  }
+}
