@@ -123,7 +123,6 @@ public actor HubServer {
       let console = self.attach(welcome.user)
       // Every answer and push goes through one queue, so a console reads them in the order the hub sent them.
       let (messages, queue) = AsyncStream.makeStream(of: HubMessage.self, bufferingPolicy: .bufferingOldest(Self.backlog))
-      defer { queue.finish() }
       async let written: Void = {
         for await message in messages { try await outbound.write(HubFraming.encode(message)) }
       }()

@@ -296,10 +296,12 @@ public struct AppState: Sendable {
   /// Flagged conversations across every campaign, the longest waiting first.
   public var reviewQueue: [Conversation] { attention.reviewQueue(in: index) }
 
-  /// The conversations around the selection, which the active-set poller keeps fresh.
+  /// The conversations around the selection, which the active-set poller keeps fresh: a list page either side (the
+  /// list's page whatever has focus; the thread's page would wrap the thread and the draft on every wake-up).
   public var watchedConversationIds: [String] {
-    let low = max(conversationSelection - pageSize, 0)
-    let high = min(conversationSelection + pageSize, visibleRows.count)
+    let page = viewport.listPageSize
+    let low = max(conversationSelection - page, 0)
+    let high = min(conversationSelection + page, visibleRows.count)
     var ids = low < high ? visibleRows[low..<high].map { index.conversations[$0].id } : []
     if let open = thread?.conversationId, !ids.contains(open) { ids.append(open) }
     return ids

@@ -28,15 +28,16 @@ extension DoctorCommand {
         (welcome, try await session.status())
       }
       report.pass(
-        "attached as \(welcome.user) to \(Output.clean(welcome.app)): organization \(Output.clean(welcome.organizationId))"
+        "attached as \(Output.clean(welcome.user)) to \(Output.clean(welcome.app)): organization \(Output.clean(welcome.organizationId))"
           + (welcome.isSandbox ? " (the built-in sandbox)" : ""))
       let freshness = hub.updatedAt.map { "updated \(RelativeTime.describe($0, now: Date()))" } ?? "not polled yet"
       report.info(
         "\(hub.conversations) conversations, \(hub.needingReview) need review, \(freshness); \(hub.consoles) console"
-          + (hub.consoles == 1 ? "" : "s") + " attached (\(hub.users.joined(separator: ", ")))")
+          + (hub.consoles == 1 ? "" : "s") + " attached (\(Output.clean(hub.users.joined(separator: ", "))))")
       if let problem = hub.problem { report.fail("the hub cannot poll: \(Output.clean(problem))", fix: "see the hub's output") }
     } catch let error as HubConnectionError {
-      report.fail(error.description, fix: Self.fix(for: error))
+      // A refusal is the hub's own sentence: shown as text, never as terminal commands.
+      report.fail(Output.clean(error.description), fix: Self.fix(for: error))
     } catch {
       report.fail("cannot attach: \(error)")
     }
