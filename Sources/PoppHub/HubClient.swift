@@ -91,6 +91,9 @@ public final class HubSession {
     try await outbound.write(HubFraming.encode(request))
   }
 
+  /// Writes to this connection from anywhere (the reading stays with the task that attached).
+  public var sender: HubSender { HubSender(outbound: outbound) }
+
   public func next<Message: Decodable>(_ type: Message.Type) async throws -> Message {
     guard let frame = try await inbound.next() else { throw HubConnectionError.closed }
     return try HubFraming.decode(type, from: frame)
@@ -115,4 +118,13 @@ public final class HubSession {
   }
 
   public func nextMessage() async throws -> HubMessage { try await next(HubMessage.self) }
+}
+
+/// The writing half of a welcomed connection, for whoever writes while another task reads.
+public struct HubSender: Sendable {
+  let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+
+  public func send(_ request: HubRequest) async throws {
+    try await outbound.write(HubFraming.encode(request))
+  }
 }

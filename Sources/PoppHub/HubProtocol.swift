@@ -6,7 +6,7 @@ public import Foundation
 /// versions can always tell each other so: the console's `HubHello`, the hub's `HubHelloReply`.
 public enum HubProtocol {
   /// Raised whenever a message changes shape; a console of another version is refused with a sentence saying which.
-  public static let version = 1
+  public static let version = 2
   /// The first field of every hello, so a hub never mistakes another program's bytes for a console.
   public static let magic = "popp-hub"
   /// A frame larger than this ends the connection (a snapshot of 100,000 conversations is about 60 MB of JSON).
@@ -42,14 +42,19 @@ public struct HubWelcome: Codable, Sendable, Equatable {
   public var isSandbox: Bool
   /// The Unix user the kernel says this console runs as: the name its actions are recorded under.
   public var user: String
+  /// The hub's number for this connection (how the team's presence names this console).
+  public var console: Int
 
-  public init(protocolVersion: Int, app: String, organizationId: String, baseURL: URL, isSandbox: Bool, user: String) {
+  public init(
+    protocolVersion: Int, app: String, organizationId: String, baseURL: URL, isSandbox: Bool, user: String, console: Int
+  ) {
     self.protocolVersion = protocolVersion
     self.app = app
     self.organizationId = organizationId
     self.baseURL = baseURL
     self.isSandbox = isSandbox
     self.user = user
+    self.console = console
   }
 }
 
@@ -81,6 +86,11 @@ public enum HubRequest: Codable, Sendable, Equatable {
   case status
   /// Everything the hub knows, then every change as it happens, pushed: a console attached this way never polls.
   case subscribe
+  /// Which conversation this console has open and whether it is typing: the hub follows that thread for it and
+  /// tells the team.
+  case presence(Presence)
+  /// A write, carried out by the hub (answered, when it has an answer, by an `event`).
+  case act(HubAction)
 }
 
 /// The hub's answers, and what it pushes to a subscribed console.
@@ -94,6 +104,15 @@ public enum HubMessage: Codable, Sendable, Equatable {
   case catalog(campaigns: [Campaign], templates: [Template])
   /// How fresh the hub's data is: the status bar's freshness, the hub's.
   case health(HubHealth)
+  /// A thread this console has open, whole, as the hub has it now.
+  case messages(conversationId: String, [Message])
+  /// A message on its way out through the hub's outbox (any console's): pending, sending, sent or failed.
+  case outgoing(OutboxEntry)
+  case outgoingDiscarded(id: String, conversationId: String)
+  /// Who is attached and where, with this console's own number in it.
+  case team(TeamPresence)
+  /// The answer to this console's own action.
+  case event(HubEvent)
 }
 
 public struct HubSnapshot: Codable, Sendable, Equatable {
@@ -103,6 +122,8 @@ public struct HubSnapshot: Codable, Sendable, Equatable {
   public var health: HubHealth
   /// Since when each flagged conversation has waited, as the hub first saw it flagged.
   public var flaggedSince: [String: Date]
+  /// Messages the hub's outbox has not sent yet, whoever asked.
+  public var outgoing: [OutboxEntry]
 }
 
 public struct HubConversations: Codable, Sendable, Equatable {

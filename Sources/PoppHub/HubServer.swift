@@ -4,7 +4,8 @@ import NIOCore
 
 /// Serves the consoles of one organization from one hub: each connection is checked against the uid the kernel
 /// reports for it, greeted (or refused in a sentence the console shows), then answered. It sees the organization
-/// through the events of the hub's own session (the one poller and outbox of the team).
+/// through the events of the hub's own session (the one poller and outbox of the team), and acts for each console
+/// through a service of that session acting as the console's Unix user.
 public actor HubServer {
   public struct Identity: Sendable {
     public var organizationId: String
@@ -20,31 +21,50 @@ public actor HubServer {
     }
   }
 
-  private let identity: Identity
-  private let access: HubAccess
-  private var index = ConversationIndex()
-  private var campaigns: [Campaign] = []
-  private var templates: [Template] = []
-  private var flaggedSince: [String: Date] = [:]
-  private var health = SyncHealth()
-  /// The consoles that asked for everything as it happens: where each one's messages queue, and how to cut it off
-  /// when it falls too far behind (it reattaches and gets a fresh snapshot).
-  private var subscribers: [Int: Subscriber] = [:]
+  /// What the hub's session lends the server: its engine (to follow the threads consoles have open), a service per
+  /// console, and the outbox's unsent messages for a console that attaches.
+  public struct Work: Sendable {
+    public var engine: SyncEngine
+    public var service: @Sendable (_ user: String, _ replies: Mailbox<ServiceEvent>) -> ConsoleService
+    public var unsentOutgoing: @Sendable () -> [OutboxEntry]
 
-  private struct Subscriber {
-    var messages: AsyncStream<HubMessage>.Continuation
-    var cutOff: @Sendable () -> Void
+    public init(
+      engine: SyncEngine, service: @escaping @Sendable (_ user: String, _ replies: Mailbox<ServiceEvent>) -> ConsoleService,
+      unsentOutgoing: @escaping @Sendable () -> [OutboxEntry]
+    ) {
+      self.engine = engine
+      self.service = service
+      self.unsentOutgoing = unsentOutgoing
+    }
+
+    public init(session: ConsoleSession) {
+      self.init(
+        engine: session.engine, service: { session.service(actingAs: $0, reportingTo: $1) },
+        unsentOutgoing: { session.unsentOutgoing })
+    }
   }
 
-  /// Messages a console may fall behind by before it is cut off.
-  static let backlog = 1024
-  /// The consoles attached now, by connection, with their Unix user.
-  private var consoles: [Int: String] = [:]
+  let identity: Identity
+  let access: HubAccess
+  let work: Work
+  var index = ConversationIndex()
+  var campaigns: [Campaign] = []
+  var templates: [Template] = []
+  var flaggedSince: [String: Date] = [:]
+  var health = SyncHealth()
+  /// The consoles attached now, by connection number.
+  var consoles: [Int: AttachedConsole] = [:]
+  /// Conversations taken over through this hub and not handed back, with who took them.
+  var holders: [String: TeamMember] = [:]
   private var nextConsole = 0
 
-  public init(identity: Identity, access: HubAccess) {
+  /// Messages a console may fall behind by before it is cut off (it reattaches and gets a fresh snapshot).
+  static let backlog = 1024
+
+  public init(identity: Identity, access: HubAccess, work: Work) {
     self.identity = identity
     self.access = access
+    self.work = work
   }
 
   /// What the hub's session reported: the server keeps what its answers need, and tells its subscribers.
@@ -72,33 +92,31 @@ public actor HubServer {
         let flagged = changes.compactMap { if case .flagged(let conversation) = $0 { conversation.id } else { nil } }
         if !changed.isEmpty {
           broadcast(.conversations(HubConversations(conversations: changed, newlyFlagged: flagged, flaggedSince: flaggedSince)))
+          releaseHolds(changed)
         }
       case .catalogUpdated(let campaigns, let templates):
         (self.campaigns, self.templates) = (campaigns, templates)
         broadcast(.catalog(campaigns: campaigns, templates: templates))
-      case .conversationChanged(let index, _): self.index = index
       case .health(let health):
         self.health = health
         broadcast(.health(HubHealth(health)))
+      case .messagesLoaded(let id, let messages):
+        send(.messages(conversationId: id, messages), toConsolesIn: id)
+      case .messagesFailed(let id, let error):
+        send(.event(.messagesFailed(conversationId: id, error: error)), toConsolesIn: id)
+      case .outgoing(let entry):
+        broadcast(.outgoing(entry))
+      case .outgoingDiscarded(let id, let conversationId):
+        broadcast(.outgoingDiscarded(id: id, conversationId: conversationId))
       default: break
       }
     }
   }
 
-  private var snapshot: HubSnapshot {
+  var snapshot: HubSnapshot {
     HubSnapshot(
       campaigns: campaigns, templates: templates, conversations: index.conversations, health: HubHealth(health),
-      flaggedSince: flaggedSince)
-  }
-
-  private func broadcast(_ message: HubMessage) {
-    for (console, subscriber) in subscribers {
-      if case .dropped = subscriber.messages.yield(message) {
-        subscribers[console] = nil
-        subscriber.messages.finish()
-        subscriber.cutOff()
-      }
-    }
+      flaggedSince: flaggedSince, outgoing: work.unsentOutgoing())
   }
 
   /// Accepts consoles until the listener closes or the task is cancelled; one console's failure never stops the hub.
@@ -117,21 +135,21 @@ public actor HubServer {
     try? await peer.channel.executeThenClose { inbound, outbound in
       var frames = inbound.makeAsyncIterator()
       guard let first = try await frames.next() else { return }
-      let reply = self.reply(to: first, from: peer.credentials)
-      try await outbound.write(HubFraming.encode(reply))
-      guard case .welcome(let welcome) = reply else { return }
-      let console = self.attach(welcome.user)
+      guard case .welcome(var welcome) = self.reply(to: first, from: peer.credentials) else {
+        try await outbound.write(HubFraming.encode(self.reply(to: first, from: peer.credentials)))
+        return
+      }
       // Every answer and push goes through one queue, so a console reads them in the order the hub sent them.
       let (messages, queue) = AsyncStream.makeStream(of: HubMessage.self, bufferingPolicy: .bufferingOldest(Self.backlog))
+      let console = self.attach(welcome.user, queue: queue, cutOff: { channel.close(promise: nil) })
+      welcome.console = console
+      try await outbound.write(HubFraming.encode(HubHelloReply.welcome(welcome)))
       async let written: Void = {
         for await message in messages { try await outbound.write(HubFraming.encode(message)) }
       }()
       do {
         while let frame = try await frames.next() {
-          switch try HubFraming.decode(HubRequest.self, from: frame) {
-          case .status: queue.yield(self.status)
-          case .subscribe: self.subscribe(console, queue: queue, cutOff: { channel.close(promise: nil) })
-          }
+          self.receive(try HubFraming.decode(HubRequest.self, from: frame), from: console)
         }
       } catch {
         self.detach(console)
@@ -143,11 +161,6 @@ public actor HubServer {
       queue.finish()
       try await written
     }
-  }
-
-  private func subscribe(_ console: Int, queue: AsyncStream<HubMessage>.Continuation, cutOff: @escaping @Sendable () -> Void) {
-    queue.yield(.snapshot(snapshot))
-    subscribers[console] = Subscriber(messages: queue, cutOff: cutOff)
   }
 
   /// The frozen first exchange: who the kernel says this is, and whether it speaks this protocol.
@@ -167,25 +180,20 @@ public actor HubServer {
     return .welcome(
       HubWelcome(
         protocolVersion: HubProtocol.version, app: identity.app, organizationId: identity.organizationId,
-        baseURL: identity.baseURL, isSandbox: identity.isSandbox, user: HubAccess.userName(uid: credentials.uid)))
+        baseURL: identity.baseURL, isSandbox: identity.isSandbox, user: HubAccess.userName(uid: credentials.uid), console: 0))
   }
 
-  private func attach(_ user: String) -> Int {
+  private func attach(_ user: String, queue: AsyncStream<HubMessage>.Continuation, cutOff: @escaping @Sendable () -> Void) -> Int {
     nextConsole += 1
-    consoles[nextConsole] = user
+    consoles[nextConsole] = AttachedConsole(user: user, queue: queue, cutOff: cutOff)
     return nextConsole
   }
 
-  private func detach(_ console: Int) {
-    consoles[console] = nil
-    subscribers[console] = nil
-  }
-
-  private var status: HubMessage {
+  var status: HubMessage {
     .status(
       HubStatus(
         organizationId: identity.organizationId, conversations: index.count,
         needingReview: index.count(filter: .needsReview, campaignId: nil), updatedAt: health.updatedAt,
-        problem: health.problem?.reason, consoles: consoles.count, users: Array(Set(consoles.values)).sorted()))
+        problem: health.problem?.reason, consoles: consoles.count, users: Array(Set(consoles.values.map(\.user))).sorted()))
   }
 }

@@ -109,7 +109,7 @@ import Testing
         "one line per mistake, in the file's order: \(result.stdout)")
       #expect(
         failures[0].hasSuffix(
-          #"unknown top-level setting "colour"; known: alerts, composer, default-country, keymap, log-level, polling, profile, profiles, theme"#
+          #"unknown top-level setting "colour"; known: alerts, composer, default-country, hub, hub-fallback, keymap, log-level, polling, profile, profiles, theme"#
         ))
       #expect(failures[1].contains(#"unknown profile setting "apikey""#))
 

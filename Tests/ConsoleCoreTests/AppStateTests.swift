@@ -206,7 +206,7 @@ enum Fixture {
     #expect(state.composer?.text == "Hello")
     var conversations = Fixture.conversations
     conversations[1].isHumanTakeover = true
-    _ = state.apply(.conversationChanged(index: ConversationIndex(conversations), note: "Taken over"))
+    _ = state.apply(.conversationChanged(index: ConversationIndex(conversations), conversation: conversations[1], note: "Taken over"))
     #expect(state.thread?.conversationId == "v2")
     #expect(state.isOpen(TemplatePickerMode.self))
     #expect(!state.isOpen(ComposerMode.self), "no composer left under the picker for a thread no longer shown")

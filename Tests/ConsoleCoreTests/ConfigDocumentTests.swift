@@ -41,8 +41,8 @@ import Testing
     ])
     #expect(
       typos.problems.map(\.description) == [
-        #"\#(Self.file):2: unknown top-level setting "colour"; known: alerts, composer, default-country, keymap, log-level, polling, profile, profiles, theme"#,
-        #"\#(Self.file):4: unknown top-level setting "general"; known: alerts, composer, default-country, keymap, log-level, polling, profile, profiles, theme"#,
+        #"\#(Self.file):2: unknown top-level setting "colour"; known: alerts, composer, default-country, hub, hub-fallback, keymap, log-level, polling, profile, profiles, theme"#,
+        #"\#(Self.file):4: unknown top-level setting "general"; known: alerts, composer, default-country, hub, hub-fallback, keymap, log-level, polling, profile, profiles, theme"#,
       ], "log_level under [keymap] is the keymap's to report, not a top-level key")
     let slip = document([#"log_level = "debug""#, #"defaultCountry = "GB""#])
     #expect(
@@ -83,7 +83,7 @@ import Testing
     #expect(
       problems.map(\.message) == [
         "theme must be a string",
-        #"unknown top-level setting "volume"; known: alerts, composer, default-country, keymap, log-level, polling, profile, profiles, theme"#,
+        #"unknown top-level setting "volume"; known: alerts, composer, default-country, hub, hub-fallback, keymap, log-level, polling, profile, profiles, theme"#,
         #"profiles.acme.base-url is not a URL: "nowhere" (expected e.g. https://api.joinpopp.com/v1)"#,
         #"unknown command "jump-around" (see popp-console --help or :help)"#,
         "polling.head must be a number of seconds between 0.1 and 86400",

@@ -34,8 +34,10 @@ import Testing
     #expect(state.handle(.character("y")) == [.takeOver(conversationId: "v1")])
 
     var conversations = state.index.conversations
-    conversations[conversations.firstIndex { $0.id == "v1" }!].isHumanTakeover = true
-    let effects = state.apply(.conversationChanged(index: ConversationIndex(conversations), note: "Taken over"))
+    let position = conversations.firstIndex { $0.id == "v1" }!
+    conversations[position].isHumanTakeover = true
+    let effects = state.apply(
+      .conversationChanged(index: ConversationIndex(conversations), conversation: conversations[position], note: "Taken over"))
     #expect(effects.first == .retrySend(outgoingId: "o1", content: nil), "once it is ours, the message goes again: \(effects)")
     #expect(effects.contains(.loadMessages(conversationId: "v1")))
   }

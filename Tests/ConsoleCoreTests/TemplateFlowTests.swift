@@ -24,7 +24,8 @@ import Testing
     var conversations = state.index.conversations
     let position = conversations.firstIndex { $0.id == id }!
     conversations[position].isHumanTakeover = true
-    _ = state.apply(.conversationChanged(index: ConversationIndex(conversations), note: "Taken over"))
+    _ = state.apply(
+      .conversationChanged(index: ConversationIndex(conversations), conversation: conversations[position], note: "Taken over"))
   }
 
   @Test func previewsFillPlaceholdersFromTheConversationAndOnlyTheChannelsTemplatesShow() {

@@ -78,7 +78,8 @@ import Testing
           if let position = conversations.firstIndex(where: { $0.id == id }) {
             conversations[position].isHumanTakeover = effect == .takeOver(conversationId: id)
           }
-          effects += state.apply(.conversationChanged(index: ConversationIndex(conversations), note: "changed"))
+          let changed = conversations.first { $0.id == id } ?? conversations[0]
+          effects += state.apply(.conversationChanged(index: ConversationIndex(conversations), conversation: changed, note: "changed"))
         case .send(let id, let content):
           sent += 1
           var entry = OutboxEntry(id: "o\(sent)", conversationId: id, content: content, createdAt: ConsoleFixture.now)

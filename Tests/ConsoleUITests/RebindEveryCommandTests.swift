@@ -726,7 +726,10 @@ import Testing
 
     mutating func setTakenOver(_ id: String, _ takenOver: Bool) {
       if let position = conversations.firstIndex(where: { $0.id == id }) { conversations[position].isHumanTakeover = takenOver }
-      apply(.conversationChanged(index: ConversationIndex(conversations), note: takenOver ? "Taken over." : "Handed back."))
+      let changed = conversations.first { $0.id == id }!
+      apply(
+        .conversationChanged(
+          index: ConversationIndex(conversations), conversation: changed, note: takenOver ? "Taken over." : "Handed back."))
     }
 
     mutating func apply(_ event: ServiceEvent) { serve(state.apply(event)) }

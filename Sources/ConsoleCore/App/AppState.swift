@@ -20,12 +20,21 @@ public struct ConnectionInfo: Sendable, Hashable {
   public var isSandbox: Bool
   /// The config profile in use (`--profile`, `POPP_PROFILE`, `profile =`), if any.
   public var profileName: String?
+  /// The hub's socket when the console is attached to one (it polls for the console; writes go through it).
+  public var hubPath: String?
+  /// The Unix user the hub knows this console as (how colleagues see it).
+  public var hubUser: String?
 
-  public init(organizationId: String, baseURL: URL, isSandbox: Bool, profileName: String? = nil) {
+  public init(
+    organizationId: String, baseURL: URL, isSandbox: Bool, profileName: String? = nil, hubPath: String? = nil,
+    hubUser: String? = nil
+  ) {
     self.organizationId = organizationId
     self.baseURL = baseURL
     self.isSandbox = isSandbox
     self.profileName = profileName
+    self.hubPath = hubPath
+    self.hubUser = hubUser
   }
 
   /// Names the cache: the organization, and the server when it is not Popp's own.
@@ -100,6 +109,15 @@ public struct AppState: Sendable {
   /// Reads national phone numbers in the launch form (`default-country` in the config).
   public var phones = PhoneNumberNormalizer()
 
+  /// The colleagues attached to the same hub, and where they are (empty when polling alone).
+  public var team = TeamPresence() {
+    didSet { colleagueMarks = team.marks }
+  }
+  /// The list's marks for rows colleagues have open, kept with `team`.
+  public private(set) var colleagueMarks: [String: ColleagueMark] = [:]
+  /// The flagged conversation `n`/`N` last opened: moved past if the hub says a colleague got there first.
+  var reviewJump: String?
+
   /// The conversation this console is taking over right now.
   public var takeOverInFlight: String?
   /// Opens when this console's take-over of the conversation lands.
@@ -110,6 +128,13 @@ public struct AppState: Sendable {
   }
 
   // MARK: Derived
+
+  /// What the team sees of this console: the open thread, and whether its reply holds text.
+  public var presence: Presence {
+    guard let id = thread?.conversationId else { return Presence() }
+    let typing = mode(ComposerMode.self).map { $0.conversationId == id && !$0.composer.isBlank } ?? false
+    return Presence(conversationId: id, isTyping: typing)
+  }
 
   public var selectedCampaign: Campaign? {
     campaignSelection > 0 && campaignSelection <= campaigns.count ? campaigns[campaignSelection - 1] : nil
@@ -219,7 +244,16 @@ public struct AppState: Sendable {
       guard thread?.conversationId == id else { return [] }
       thread?.isLoading = false
       thread?.error = error
-    case .conversationChanged(let index, let note):
+    case .team(let team):
+      self.team = team
+    case .openedElsewhere(let id, let member):
+      // Two recruiters pressed `n` together and the hub heard the other first: this one moves on.
+      guard reviewJump == id, thread?.conversationId == id else { return [] }
+      let name = TerminalSanitizer.sanitize(team.name(of: member, myUser: connection.hubUser))
+      let effects = jumpToReview(forward: true)
+      if thread?.conversationId != id { flash = "\(name) opened that one first; here is the next. " + (flash ?? "") }
+      return effects
+    case .conversationChanged(let index, _, let note):
       replaceIndex(index)
       flash = note
       takeOverInFlight = nil

@@ -10,7 +10,7 @@ public struct ConfigDocument: Sendable {
   /// Every top-level key some reader takes; `profiles`, `keymap`, `polling`, `alerts` and
   /// `composer` are tables whose insides are their readers' business.
   public static let knownTopLevelKeys = [
-    "alerts", "composer", "default-country", "keymap", "log-level", "polling", "profile", "profiles", "theme",
+    "alerts", "composer", "default-country", "hub", "hub-fallback", "keymap", "log-level", "polling", "profile", "profiles", "theme",
   ]
 
   /// The file as the user should recognise it, e.g. "~/.config/popp-console/config.toml".

@@ -11,13 +11,18 @@ public struct ConfigFile: Sendable {
   public var logLevel: String?
   /// The theme's name; `--theme` overrides it.
   public var theme: String?
+  /// `hub = "PATH"` outside any profile: the team's hub for every profile that names none.
+  public var hub: String?
+  public var hubFallback: HubFallback?
   /// Whether any profile keeps its key in the file itself (permissions then matter).
   public var holdsAPIKey: Bool { profiles.values.contains { if case .literal = $0.apiKey { true } else { false } } }
   public var problems: [ConfigProblem] = []
 
   public init() {}
 
-  static let profileKeys = ["organization-id", "base-url", "api-key", "api-key-command", "default-country", "accent"]
+  static let profileKeys = [
+    "organization-id", "base-url", "api-key", "api-key-command", "default-country", "accent", "hub", "hub-fallback",
+  ]
 
   public init(document: ConfigDocument) {
     func problem(_ path: [String], _ message: String) {
@@ -36,6 +41,16 @@ public struct ConfigFile: Sendable {
     defaultCountry = string(["default-country"], document["default-country"])
     logLevel = string(["log-level"], document["log-level"])
     theme = string(["theme"], document["theme"])
+    func fallback(_ path: [String], _ value: (any TOMLValueConvertible)?) -> HubFallback? {
+      guard let text = string(path, value) else { return nil }
+      guard let fallback = HubFallback(rawValue: text) else {
+        problem(path, "\(path.joined(separator: ".")) must be \"wait\" or \"direct\", not \"\(text)\"")
+        return nil
+      }
+      return fallback
+    }
+    hub = string(["hub"], document["hub"])
+    hubFallback = fallback(["hub-fallback"], document["hub-fallback"])
     guard let value = document["profiles"] else { return }
     guard let table = value.table else {
       problem(["profiles"], "profiles must be tables: [profiles.NAME] sections")
@@ -70,6 +85,8 @@ public struct ConfigFile: Sendable {
           }
         case "default-country": profile.defaultCountry = string(path, field)
         case "accent": profile.accent = string(path, field)
+        case "hub": profile.hub = string(path, field)
+        case "hub-fallback": profile.hubFallback = fallback(path, field)
         default:
           problem(path, "unknown profile setting \"\(key)\"; known: \(Self.profileKeys.joined(separator: ", "))")
         }

@@ -13,6 +13,9 @@ public struct ResolvedConnection: Sendable {
   public var defaultCountry: String?
   /// Every profile of the file, for `:profile` and `doctor`.
   public var profileNames: [String]
+  /// The team's hub to attach to (`POPP_HUB`, the profile's `hub`, the file's), with where it was named.
+  public var hub: (path: String, source: String)?
+  public var hubFallback: HubFallback = .wait
 
   public enum Field: String, Sendable, CaseIterable {
     case organization, baseURL = "base URL", apiKey = "API key"
@@ -21,6 +24,7 @@ public struct ResolvedConnection: Sendable {
 
 public enum ConnectionResolver {
   public static let profileVariable = "POPP_PROFILE"
+  public static let hubVariable = "POPP_HUB"
 
   public struct Failure: Error, Sendable, CustomStringConvertible {
     public var description: String
@@ -89,8 +93,13 @@ public enum ConnectionResolver {
       }
       sources[.apiKey] = "\(profileLabel) (\(source.summary))"
     }
-    return ResolvedConnection(
+    var resolved = ResolvedConnection(
       settings: ConnectionSettings(baseURL: baseURL, organizationId: organization, apiKey: key), profile: profile, sources: sources,
       defaultCountry: profile?.defaultCountry ?? config.defaultCountry, profileNames: names)
+    resolved.hub =
+      variable(hubVariable).map { ($0, hubVariable) } ?? profile?.hub.map { ($0, "hub in \(profileLabel)") }
+      ?? config.hub.map { ($0, "hub in \(configPath)") }
+    resolved.hubFallback = profile?.hubFallback ?? config.hubFallback ?? .wait
+    return resolved
   }
 }

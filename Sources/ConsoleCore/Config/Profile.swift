@@ -11,6 +11,10 @@ public struct Profile: Sendable, Hashable {
   /// The title bar's organization badge colour (`#rrggbb`, 0–255 or a colour name), so a
   /// production organization is never mistaken for a test one.
   public var accent: String?
+  /// `hub = "PATH"`: attach to the team's hub at this socket instead of polling Popp.
+  public var hub: String?
+  /// `hub-fallback`: what to do when the hub cannot be reached.
+  public var hubFallback: HubFallback?
 
   public init(
     name: String, organizationId: String? = nil, baseURL: URL? = nil, apiKey: APIKeySource? = nil, defaultCountry: String? = nil,
@@ -42,4 +46,12 @@ public enum APIKeySource: Sendable, Hashable {
     case .shellCommand(let line): "api-key-command \(line) (via /bin/sh)"
     }
   }
+}
+
+/// What a console attached to a hub does when the hub cannot be reached.
+public enum HubFallback: String, Sendable, Hashable, CaseIterable {
+  /// Keep what is on screen read-only and reattach when the hub is back (the default).
+  case wait
+  /// Poll Popp directly with the console's own credentials (when it has them).
+  case direct
 }

@@ -3,9 +3,14 @@ import PoppAPI
 
 /// The open thread's messages and the slow-changing catalog (campaigns, templates).
 extension SyncEngine {
-  /// The newest page of the open thread; older pages only when the whole page was new.
+  /// The newest page of each open thread; older pages only when the whole page was new.
   func pollThread() async throws(PoppError) -> PollOutcome {
-    guard let id = openThreadId else { return .idle }
+    guard !openThreads.isEmpty else { return .idle }
+    for id in openThreads.sorted() { try await pollThread(id) }
+    return .success
+  }
+
+  private func pollThread(_ id: String) async throws(PoppError) {
     let known = Set(((try? store.messages(conversationId: id)) ?? []).map(\.id))
     var fetched: [Message] = []
     var token: String?
@@ -18,10 +23,9 @@ extension SyncEngine {
     }
     // Stored oldest first, so messages stamped with the same time keep the server's order.
     let arrived = (try? store.merge(messages: fetched.reversed(), conversationId: id)) ?? []
-    if !arrived.isEmpty, openThreadId == id, let messages = try? store.messages(conversationId: id) {
+    if !arrived.isEmpty, openThreads.contains(id), let messages = try? store.messages(conversationId: id) {
       mailbox.post(.messagesLoaded(conversationId: id, messages: messages))
     }
-    return .success
   }
 
   func pollCatalog() async throws(PoppError) {

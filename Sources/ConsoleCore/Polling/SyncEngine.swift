@@ -31,7 +31,8 @@ public actor SyncEngine {
   var askedAt: [String: ContinuousClock.Instant] = [:]
   /// When the active-set poller last read each conversation.
   var refreshedAt: [String: Date] = [:]
-  var openThreadId: String?
+  /// The threads the thread poller follows: the recruiter's open one, or a hub's consoles' open ones.
+  var openThreads: Set<String> = []
   /// Conversations this console changed itself, with when: their next poll is not news.
   var ownChanges: [String: Date] = [:]
   /// No poll before this instant: a 429's `Retry-After` holds off every poller.
@@ -139,35 +140,50 @@ public actor SyncEngine {
   /// A thread was opened: show what the cache has at once, then everything the server has;
   /// the thread poller follows it from now on.
   public func openThread(_ id: String) async {
-    openThreadId = id
+    openThreads = [id]
+    openCached(id)
+    await loadThread(id)
+  }
+
+  /// Marks a thread read and shows what the cache has of it (all a console attached to a hub does itself).
+  public func openCached(_ id: String) {
     if attention.open(id) { try? store.markRead(id) }
     if let cached = try? store.messages(conversationId: id), !cached.isEmpty {
       mailbox.post(.messagesLoaded(conversationId: id, messages: cached))
     }
+  }
+
+  /// Reads every message of a thread from the server, stores them and posts the thread.
+  public func loadThread(_ id: String) async {
     do {
       let messages = try await client.allMessages(conversationId: id, pageSize: 500).collect()
       try? store.merge(messages: messages, conversationId: id)
-      guard openThreadId == id else { return }
+      guard openThreads.contains(id) else { return }
       mailbox.post(.messagesLoaded(conversationId: id, messages: (try? store.messages(conversationId: id)) ?? messages))
     } catch {
       mailbox.post(.messagesFailed(conversationId: id, error: error.description))
     }
   }
 
-  /// Records a conversation as this console's own action changed it: stored and shown, but
-  /// not reported as news (a take-over by you is not "taken over elsewhere").
-  public func recordOwnChange(_ conversation: Conversation, note: String) {
+  /// A hub: the threads its consoles have open, which the thread poller follows from now on.
+  public func follow(threads ids: Set<String>) {
+    openThreads = ids
+  }
+
+  /// Records a conversation as this console's own action changed it: stored, and not reported as news at its next
+  /// poll (a take-over by you is not "taken over elsewhere"). Returns the index that shows it.
+  public func recordOwnChange(_ conversation: Conversation) -> ConversationIndex {
     ownChanges[conversation.id] = Date()
     askedAt[conversation.id] = .now
     _ = try? store.merge([conversation])
     index.merge([conversation])
-    mailbox.post(.conversationChanged(index: index, note: note))
+    return index
   }
 
   /// A message this console sent: stored and shown at once rather than at the next thread poll.
   public func recordOwnMessage(_ message: Message, conversationId: String) {
     _ = try? store.merge(messages: [message], conversationId: conversationId)
-    if openThreadId == conversationId, let messages = try? store.messages(conversationId: conversationId) {
+    if openThreads.contains(conversationId), let messages = try? store.messages(conversationId: conversationId) {
       mailbox.post(.messagesLoaded(conversationId: conversationId, messages: messages))
     }
   }
@@ -211,7 +227,7 @@ public actor SyncEngine {
       let recent = Date().addingTimeInterval(-30)
       ownChanges = ownChanges.filter { $0.value > recent }
       news = changes.filter { ownChanges[$0.conversation.id] == nil }
-      let newlyUnread = attention.mark(news, except: openThreadId)
+      let newlyUnread = attention.mark(news, except: openThreads.count == 1 ? openThreads.first : nil)
       if !newlyUnread.isEmpty { try? store.markUnread(newlyUnread) }
       if let notifier {
         for case .flagged(let conversation) in news { notifier.notify(conversation) }

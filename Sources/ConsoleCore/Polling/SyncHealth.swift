@@ -11,11 +11,14 @@ public struct SyncHealth: Sendable, Hashable {
     public var reason: String
     /// When the failing poller tries again.
     public var nextRetryAt: Date
+    /// HUB GONE: the console is attached to a hub that does not answer; what is on screen stays, read-only.
+    public var isHubGone: Bool
 
-    public init(isOffline: Bool, reason: String, nextRetryAt: Date) {
+    public init(isOffline: Bool, reason: String, nextRetryAt: Date, isHubGone: Bool = false) {
       self.isOffline = isOffline
       self.reason = reason
       self.nextRetryAt = nextRetryAt
+      self.isHubGone = isHubGone
     }
   }
 

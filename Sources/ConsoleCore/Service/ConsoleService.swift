@@ -15,6 +15,14 @@ public struct ConsoleWorkflow: Sendable {
     self.drafts = drafts
     self.audit = audit
   }
+
+  /// Whom the outbox names for a message: nil when the actions are this process's own user's.
+  var requestedBy: String? { actions.user == AuditLog.userName ? nil : actions.user }
+
+  /// The same workflow acting for `user` (a hub's, for one console).
+  public func acting(as user: String) -> ConsoleWorkflow {
+    ConsoleWorkflow(actions: actions.acting(as: user), outbox: outbox, drafts: drafts, audit: audit)
+  }
 }
 
 /// Carries out the state's effects away from the UI thread: polling through the sync engine,
@@ -42,6 +50,14 @@ public actor ConsoleService {
     await engine.start()
     let outbox = workflow.outbox
     Task { _ = await outbox.resumePending() }
+  }
+
+  /// A message its console named itself (a hub's console): asked for again after a lost connection, it is still
+  /// queued once. The entry as it stands is reported either way, so the console learns the hub has it.
+  public func send(_ content: OutboxContent, to conversationId: String, id: String) async {
+    let entry = await workflow.outbox.send(conversationId: conversationId, content: content, requestedBy: workflow.requestedBy, id: id)
+    mailbox.post(.outgoing(entry))
+    await recordSent(entry)
   }
 
   /// Stops polling and writes pending drafts (on quit, SIGTERM, SIGHUP).
@@ -80,7 +96,7 @@ public actor ConsoleService {
         _ = try await actions.handBack(conversationId: id)
       }
     case .send(let id, let content):
-      let entry = await workflow.outbox.send(conversationId: id, content: content)
+      let entry = await workflow.outbox.send(conversationId: id, content: content, requestedBy: workflow.requestedBy)
       await recordSent(entry)
     case .retrySend(let outgoingId, let content):
       if let entry = await workflow.outbox.retry(outgoingId, content: content) { await recordSent(entry) }
@@ -163,11 +179,13 @@ public actor ConsoleService {
   ) async {
     do throws(PoppError) {
       let (note, campaign) = try await body()
-      workflow.audit?.record(action, organization: workflow.actions.organizationId, campaign: campaignId(campaign), outcome: "ok")
+      workflow.audit?.record(
+        action, organization: workflow.actions.organizationId, campaign: campaignId(campaign), outcome: "ok", user: workflow.actions.user)
       mailbox.post(.formSucceeded(note: note, campaign: campaign))
     } catch {
       workflow.audit?.record(
-        action, organization: workflow.actions.organizationId, campaign: campaignId(nil), outcome: AuditEntry.outcome(error))
+        action, organization: workflow.actions.organizationId, campaign: campaignId(nil), outcome: AuditEntry.outcome(error),
+        user: workflow.actions.user)
       let text = error.serverMessage ?? error.description
       let named = text.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
       let field = FieldError(named.isEmpty ? "" : named, String(text.dropFirst(named.count)).trimmingCharacters(in: .whitespaces))
@@ -193,7 +211,9 @@ public actor ConsoleService {
   private func change(_ id: String, note: String, _ body: @Sendable () async throws(PoppError) -> Void) async {
     do throws(PoppError) {
       try await body()
-      await engine.recordOwnChange(try await client.conversation(id: id), note: note)
+      let conversation = try await client.conversation(id: id)
+      let index = await engine.recordOwnChange(conversation)
+      mailbox.post(.conversationChanged(index: index, conversation: conversation, note: note))
     } catch {
       mailbox.post(.actionFailed(error.description))
     }

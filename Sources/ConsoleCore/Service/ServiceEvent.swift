@@ -41,6 +41,10 @@ public enum RowMark: Sendable, Hashable {
 
 /// What the service reports back. Each event carries whole values built off the UI thread.
 public enum ServiceEvent: Sendable {
+  /// Who else works the organization now, as the hub says (never sent when the console polls by itself).
+  case team(TeamPresence)
+  /// This console opened a conversation another console already had open (the hub's order decides who was first).
+  case openedElsewhere(conversationId: String, by: TeamMember)
   /// Everything known at once (the cache at start, or a first full load); the index is
   /// built by the sender, off the UI thread.
   case loaded(campaigns: [Campaign], index: ConversationIndex, templates: [Template], at: Date?)
@@ -51,8 +55,9 @@ public enum ServiceEvent: Sendable {
   case health(SyncHealth)
   case messagesLoaded(conversationId: String, messages: [Message])
   case messagesFailed(conversationId: String, error: String)
-  /// The result of this console's own action (take over, hand back).
-  case conversationChanged(index: ConversationIndex, note: String)
+  /// The result of this console's own action (take over, hand back): the index with `conversation` as the server
+  /// now has it.
+  case conversationChanged(index: ConversationIndex, conversation: Conversation, note: String)
   case actionFailed(String)
   /// An outgoing message changed state (pending, sending, sent, failed).
   case outgoing(OutboxEntry)

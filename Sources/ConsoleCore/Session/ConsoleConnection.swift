@@ -7,6 +7,9 @@ public enum ConsoleConnection: Sendable {
   /// Popp's HTTP API as `configuration` says, or the built-in sandbox serving the same API on
   /// loopback (`isSandbox`: its world starts afresh each run). The session sets the retries.
   case http(ClientConfiguration, isSandbox: Bool = false, profileName: String? = nil)
+  /// A team's hub, which polls and acts for the console: `info` is what the hub said it serves (with its socket).
+  /// The session's own clients reach nothing; the hub link feeds its engine.
+  case hub(ConnectionInfo)
 
   /// Who the console speaks as, and where.
   public var info: ConnectionInfo {
@@ -14,6 +17,7 @@ public enum ConsoleConnection: Sendable {
     case .http(let configuration, let isSandbox, let profileName):
       ConnectionInfo(
         organizationId: configuration.organizationId, baseURL: configuration.baseURL, isSandbox: isSandbox, profileName: profileName)
+    case .hub(let info): info
     }
   }
 
@@ -24,6 +28,7 @@ public enum ConsoleConnection: Sendable {
     case .http(var configuration, _, _):
       configuration.retryPolicy = .standard
       return HTTPPoppClient(configuration: configuration)
+    case .hub: return HubAttachedClient()
     }
   }
 
@@ -36,6 +41,7 @@ public enum ConsoleConnection: Sendable {
       configuration.retryPolicy = .never
       configuration.requestTimeout = requestTimeout
       return HTTPPoppClient(configuration: configuration)
+    case .hub: return HubAttachedClient()
     }
   }
 }

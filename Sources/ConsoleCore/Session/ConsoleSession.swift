@@ -18,6 +18,9 @@ public struct ConsoleSession: Sendable {
   /// in memory in their place.
   public let problems: [String]
   let alerts: AlertSettings
+  /// The recruiter's side: the hub gives each attached console a service of its own over the same workflow.
+  let workflow: ConsoleWorkflow
+  let actionsClient: any PoppClient
   /// Whether the cache held anything to paint before the first poll answers.
   let cacheHadData: Bool
 
@@ -55,8 +58,19 @@ public struct ConsoleSession: Sendable {
       actions: ConversationActions(client: actionsClient, organizationId: organization, audit: audit), outbox: outbox,
       drafts: DraftSaver(store: workflowStore), audit: audit)
     service = ConsoleService(client: actionsClient, engine: engine, workflow: workflow, mailbox: mailbox)
+    self.workflow = workflow
+    self.actionsClient = actionsClient
     draftsAtStart = (try? workflowStore.allDrafts()) ?? [:]
     alerts = pollSettings.alerts
     self.problems = problems
   }
+
+  /// A service over this session's engine and outbox that acts as `user` and reports its results (not the polls'
+  /// or the outbox's, which stay on `mailbox`) to `replies`: a hub's, for one attached console.
+  public func service(actingAs user: String, reportingTo replies: Mailbox<ServiceEvent>) -> ConsoleService {
+    ConsoleService(client: actionsClient, engine: engine, workflow: workflow.acting(as: user), mailbox: replies)
+  }
+
+  /// Messages the outbox has not sent yet (pending, sending, failed).
+  public var unsentOutgoing: [OutboxEntry] { workflow.outbox.unsentEntries() }
 }

@@ -100,16 +100,23 @@ public final class AuditLog: Sendable {
 
   /// Appends one line and forgets a failure: an action that happened is not undone because
   /// the log could not be written (the console shows the log's problem elsewhere).
+  /// `user`: who acted (a hub records each console's Unix user; a console, its own).
   public func record(
-    _ action: AuditEntry.Action, organization: String, conversation: String, outcome: String, detail: String? = nil
+    _ action: AuditEntry.Action, organization: String, conversation: String, outcome: String, detail: String? = nil,
+    user: String = AuditLog.userName
   ) {
-    try? append(AuditEntry(organization: organization, conversation: conversation, action: action, outcome: outcome, detail: detail))
+    try? append(
+      AuditEntry(organization: organization, conversation: conversation, action: action, outcome: outcome, user: user, detail: detail))
   }
 
   /// An action on a campaign: creating or changing it, launching candidates into it.
-  public func record(_ action: AuditEntry.Action, organization: String, campaign: String, outcome: String, detail: String? = nil) {
+  public func record(
+    _ action: AuditEntry.Action, organization: String, campaign: String, outcome: String, detail: String? = nil,
+    user: String = AuditLog.userName
+  ) {
     try? append(
-      AuditEntry(organization: organization, conversation: "", campaign: campaign, action: action, outcome: outcome, detail: detail))
+      AuditEntry(
+        organization: organization, conversation: "", campaign: campaign, action: action, outcome: outcome, user: user, detail: detail))
   }
 
   /// The newest `limit` entries, oldest first. Reads only the end of the file; skips lines

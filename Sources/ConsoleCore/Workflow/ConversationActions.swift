@@ -7,12 +7,21 @@ public struct ConversationActions: Sendable {
   private let client: any PoppClient
   public let organizationId: String
   private let audit: AuditLog?
+  /// Who acts, as the audit log names them.
+  public let user: String
 
-  /// `client` may retry as usual (`RetryPolicy.standard`); `audit` nil logs nothing.
-  public init(client: any PoppClient, organizationId: String, audit: AuditLog?) {
+  /// `client` may retry as usual (`RetryPolicy.standard`); `audit` nil logs nothing. `user` is the Unix user
+  /// behind the action (a hub acts for each console's).
+  public init(client: any PoppClient, organizationId: String, audit: AuditLog?, user: String = AuditLog.userName) {
     self.client = client
     self.organizationId = organizationId
     self.audit = audit
+    self.user = user
+  }
+
+  /// The same actions, recorded as `user`'s.
+  public func acting(as user: String) -> ConversationActions {
+    ConversationActions(client: client, organizationId: organizationId, audit: audit, user: user)
   }
 
   /// Takes a conversation over: the AI agent goes quiet until hand-back.
@@ -63,6 +72,6 @@ public struct ConversationActions: Sendable {
   }
 
   private func record(_ action: AuditEntry.Action, _ conversationId: String, outcome: String, detail: String? = nil) {
-    audit?.record(action, organization: organizationId, conversation: conversationId, outcome: outcome, detail: detail)
+    audit?.record(action, organization: organizationId, conversation: conversationId, outcome: outcome, detail: detail, user: user)
   }
 }

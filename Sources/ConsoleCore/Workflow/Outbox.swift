@@ -51,8 +51,15 @@ public actor Outbox {
   /// Queues a message and returns once it is sent or has failed. The entry is on disk (and
   /// shown as pending through `onChange`) before this first suspends on the network.
   @discardableResult
-  public func send(conversationId: String, content: OutboxContent) async -> OutboxEntry {
-    var entry = OutboxEntry(conversationId: conversationId, content: content)
+  /// `requestedBy`: the Unix user a hub sends it for (the audit log names them). `id`: the console's own name for
+  /// the message, so that asking again after a lost connection never queues it twice: an entry already under that
+  /// id is returned as it stands.
+  public func send(conversationId: String, content: OutboxContent, requestedBy: String? = nil, id: String? = nil) async
+    -> OutboxEntry
+  {
+    if let id, let existing = try? store.outboxEntry(id: id) { return existing }
+    var entry = OutboxEntry(id: id ?? UUID().uuidString.lowercased(), conversationId: conversationId, content: content)
+    entry.requestedBy = requestedBy
     if let problem = ConversationValidation.errors(in: content.request).first {
       entry.state = .failed
       entry.error = problem.description
@@ -87,6 +94,11 @@ public actor Outbox {
     guard !scheduled.contains(id), let entry = try? store.outboxEntry(id: id), entry.state != .sending else { return nil }
     try? store.deleteOutboxEntry(id: id)
     return entry
+  }
+
+  /// Every entry not yet sent (pending, sending, failed), oldest first: what a hub shows a console that attaches.
+  public nonisolated func unsentEntries() -> [OutboxEntry] {
+    ((try? store.outboxEntries()) ?? []).filter { $0.state != .sent }
   }
 
   /// The entries of a conversation, oldest first, for the thread pane.
@@ -261,7 +273,9 @@ public actor Outbox {
     if case .template(let templateId, _) = entry.content { detail += ", template \(templateId)" }
     if let note { detail += ", \(note)" }
     let action: AuditEntry.Action = if case .template = entry.content { .sendTemplate } else { .send }
-    audit?.record(action, organization: organizationId, conversation: entry.conversationId, outcome: outcome, detail: detail)
+    audit?.record(
+      action, organization: organizationId, conversation: entry.conversationId, outcome: outcome, detail: detail,
+      user: entry.requestedBy ?? AuditLog.userName)
   }
 
   private func notify(_ entry: OutboxEntry) {

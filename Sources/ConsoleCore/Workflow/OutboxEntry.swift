@@ -3,7 +3,7 @@ import PoppAPI
 
 /// What a recruiter sends: free text, or a saved template with the text it renders to (kept so
 /// the outbox can recognise the message in the thread when the server does not echo the id).
-public enum OutboxContent: Sendable, Hashable {
+public enum OutboxContent: Sendable, Hashable, Codable {
   case body(String)
   case template(id: String, preview: String)
 
@@ -42,8 +42,8 @@ public enum OutboxContent: Sendable, Hashable {
 
 /// One message on its way out, as the outbox persists it, so that a crash, a dropped network
 /// or a restart can neither lose it nor send it twice.
-public struct OutboxEntry: Sendable, Hashable, Identifiable {
-  public enum State: String, Sendable, Hashable {
+public struct OutboxEntry: Sendable, Hashable, Identifiable, Codable {
+  public enum State: String, Sendable, Hashable, Codable {
     /// Waiting for its turn (or for a console to pick it up after a restart).
     case pending
     /// A request is, or may have been, on its way: must be reconciled before any resend.
@@ -69,6 +69,8 @@ public struct OutboxEntry: Sendable, Hashable, Identifiable {
   public var baselineCreatedAt: Date?
   /// The server's id of the message once it is known to be sent.
   public var sentMessageId: String?
+  /// The Unix user a hub sent it for (nil: this console's own user).
+  public var requestedBy: String?
 
   public init(id: String = UUID().uuidString.lowercased(), conversationId: String, content: OutboxContent, createdAt: Date = Date()) {
     self.id = id

@@ -59,6 +59,10 @@ public final class WorkflowStore: Sendable {
           CREATE INDEX outbox_by_state ON outbox(state);
           """)
     }
+    // A hub sends for many Unix users; the audit log names each.
+    migrator.registerMigration("v2") { db in
+      try db.execute(sql: "ALTER TABLE outbox ADD COLUMN requestedBy TEXT")
+    }
     return migrator
   }
 
@@ -152,12 +156,12 @@ public final class WorkflowStore: Sendable {
       try db.execute(
         sql: """
           INSERT OR REPLACE INTO outbox (id, conversationId, body, templateId, state, error, createdAt, attemptStartedAt, attempts,
-            baselineMessageId, baselineCreatedAt, sentMessageId, ownerPid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            baselineMessageId, baselineCreatedAt, sentMessageId, ownerPid, requestedBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
           entry.id, entry.conversationId, body, templateId, entry.state.rawValue, entry.error, entry.createdAt.timeIntervalSince1970,
           entry.attemptStartedAt?.timeIntervalSince1970, entry.attempts, entry.baselineMessageId,
-          entry.baselineCreatedAt?.timeIntervalSince1970, entry.sentMessageId, owner,
+          entry.baselineCreatedAt?.timeIntervalSince1970, entry.sentMessageId, owner, entry.requestedBy,
         ])
     }
   }
@@ -207,6 +211,7 @@ public final class WorkflowStore: Sendable {
     entry.baselineMessageId = row["baselineMessageId"]
     entry.baselineCreatedAt = (row["baselineCreatedAt"] as Double?).map(Date.init(timeIntervalSince1970:))
     entry.sentMessageId = row["sentMessageId"]
+    entry.requestedBy = row["requestedBy"]
     return entry
   }
 }

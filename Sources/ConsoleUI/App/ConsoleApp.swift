@@ -23,7 +23,7 @@ public final class ConsoleApp {
   private let renderer: Renderer
   private let screen: CursesScreen
   private let mailbox: Mailbox<ServiceEvent>
-  private let service: ConsoleService
+  private let service: any ConsoleBackend
   private let wakeRead: Int32
   private let wakeWrite: Int32
 
@@ -31,12 +31,13 @@ public final class ConsoleApp {
   private var keyTranslator: KeyTranslator
   private let environment: [String: String]
   private var watched: [String] = []
+  private var presence = Presence()
 
   /// Starts ncurses. Fails (without touching the terminal) when TERM names no known terminal.
   /// `service` posts its results to `mailbox`, which from now on wakes this loop.
   public init(
     state: AppState, theme: Theme, environment: [String: String], mailbox: Mailbox<ServiceEvent>,
-    service: ConsoleService
+    service: any ConsoleBackend
   ) throws {
     var fds: [Int32] = [0, 0]
     guard pipe(&fds) == 0 else { throw Failure(description: "cannot create the wake-up pipe: \(String(cString: strerror(errno)))") }
@@ -130,6 +131,11 @@ public final class ConsoleApp {
         effects.append(.watch(conversationIds: watching))
       }
       service.start(effects)
+      let present = state.presence
+      if present != presence {
+        presence = present
+        service.present(present)
+      }
       if !state.quitRequested {
         draw()
         updateTitle()

@@ -43,8 +43,13 @@ enum Bars {
   }
 
   static func message(_ state: AppState, now: Date) -> (String, StyleRole) {
-    if let flash = state.flash { return (TerminalSanitizer.sanitize(flash), .statusBar) }
     let updated = state.health.updatedAt.map { RelativeTime.describe($0, now: now) }
+    // Nothing on screen can change while the hub is gone: no flash may hide that.
+    if let problem = state.health.problem, problem.isHubGone {
+      let text = "HUB GONE · reconnecting · " + (updated.map { "updated \($0)" } ?? "nothing loaded yet") + " · read-only · "
+      return (text + TerminalSanitizer.sanitize(problem.reason), .bannerOffline)
+    }
+    if let flash = state.flash { return (TerminalSanitizer.sanitize(flash), .statusBar) }
     if let problem = state.health.problem {
       let retry = max(Int(problem.nextRetryAt.timeIntervalSince(now).rounded(.up)), 0)
       // What a recruiter needs first (how old, when it retries) before the reason, which may be long.
@@ -59,7 +64,10 @@ enum Bars {
     var text = "\(state.index.count) conversations · \(review) need review"
     if !state.attention.unread.isEmpty { text += " · \(state.attention.unread.count) unread" }
     if let updated { text += " · updated " + updated }
-    if state.connection.isSandbox { text += " · sandbox: set POPP_API_KEY and POPP_ORGANIZATION_ID to reach Popp" }
+    if state.connection.hubPath != nil { text += " · via hub" }
+    if state.connection.isSandbox && state.connection.hubPath == nil {
+      text += " · sandbox: set POPP_API_KEY and POPP_ORGANIZATION_ID to reach Popp"
+    }
     return (text, .statusBar)
   }
 

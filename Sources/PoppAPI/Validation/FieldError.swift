@@ -1,6 +1,6 @@
 /// One problem with a request, named by the path of the offending field
 /// (`campaignTitle`, `questions[1].content`, `contacts[3].phoneNumber`).
-public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct FieldError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
   public var path: String
   public var message: String
 

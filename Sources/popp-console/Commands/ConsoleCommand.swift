@@ -3,6 +3,7 @@ import ConsoleCore
 import ConsoleUI
 import Foundation
 import PoppAPI
+import PoppHub
 import PoppSandbox
 
 /// `popp-console`: the terminal console, on Popp when credentials are set, else on the built-in
@@ -23,6 +24,11 @@ struct ConsoleCommand: AsyncParsableCommand {
     name: .customLong("profile"),
     help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"))
   var profile: String?
+  @Option(
+    name: .customLong("hub"),
+    help: ArgumentHelp(
+      "Attach to the team's hub at this socket instead of polling Popp (overrides POPP_HUB and `hub =`).", valueName: "PATH"))
+  var hub: String?
 
   func run() async throws {
     guard isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 else {
@@ -46,7 +52,22 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     var running: RunningSandbox?
     let connection: ConsoleConnection
-    if sandbox || !settings.hasCredentials {
+    var setupProblems: [String] = []
+    let hubChoice = hub.map { (path: $0, source: "--hub") } ?? resolved.hub
+    var attachedHub: String?
+    if let hubChoice, !sandbox {
+      switch try await HubAttaching.welcome(hubChoice, fallback: resolved.hubFallback, canPollDirectly: settings.hasCredentials) {
+      case .attached(let welcome):
+        attachedHub = hubChoice.path
+        connection = .hub(
+          ConnectionInfo(
+            organizationId: welcome.organizationId, baseURL: welcome.baseURL, isSandbox: welcome.isSandbox,
+            profileName: resolved.profile?.name, hubPath: hubChoice.path, hubUser: welcome.user))
+      case .direct(let why):
+        setupProblems.append(why)
+        connection = .http(try settings.clientConfiguration(), profileName: resolved.profile?.name)
+      }
+    } else if sandbox || !settings.hasCredentials {
       let started = try await RunningSandbox.start(SandboxConfiguration(port: 0, speed: sandboxSpeed, demoSize: demoSize))
       running = started
       connection = .http(try started.clientConfiguration(), isSandbox: true)
@@ -57,8 +78,11 @@ struct ConsoleCommand: AsyncParsableCommand {
     let session = try ConsoleSession(
       connection: connection, pollSettings: pollSettings, storage: .standard(for: connection.info, in: paths),
       environment: environment)
-    let (mailbox, service) = (session.mailbox, session.service)
-    var problems = setup.problems + session.problems
+    let mailbox = session.mailbox
+    let service: any ConsoleBackend =
+      attachedHub.map { HubLink(path: $0, app: PoppConsoleVersion.app, session: session) } ?? session.service
+
+    var problems = setup.problems + setupProblems + session.problems
     var state = await session.initialState()
     state.profileNames = resolved.profileNames
     var theme = setup.theme

@@ -94,6 +94,7 @@ extension AppState {
 
   public mutating func openThread(_ conversationId: String) -> [Effect] {
     if thread?.conversationId != conversationId { thread = ThreadState(conversationId: conversationId) }
+    reviewJump = nil
     focus = .thread
     attention.open(conversationId)
     return [.loadMessages(conversationId: conversationId)]
@@ -112,10 +113,19 @@ extension AppState {
   }
 
   /// `n` / `N`: the next flagged conversation across every campaign, oldest flag first.
-  private mutating func jumpToReview(forward: Bool) -> [Effect] {
-    let queue = reviewQueue
-    guard !queue.isEmpty else {
+  mutating func jumpToReview(forward: Bool) -> [Effect] {
+    let flagged = reviewQueue
+    guard !flagged.isEmpty else {
       flash = "No conversation needs review."
+      return []
+    }
+    // Flags a colleague has open or holds are theirs: passed by (still reachable with j/k and the Review tab).
+    let open = thread?.conversationId
+    let queue = flagged.filter { $0.id == open || !team.isClaimedByOthers($0.id) }
+    let passedBy = flagged.count - queue.count
+    guard passedBy == 0 || queue.contains(where: { $0.id != open }) else {
+      flash =
+        "Every other flagged conversation is open with a colleague (\(passedBy)): \(paneKey(.filterNeedsReview)) lists them all."
       return []
     }
     let current = (thread?.conversationId).flatMap { id in queue.firstIndex { $0.id == id } }
@@ -130,6 +140,8 @@ extension AppState {
     textFilter = ""
     refreshVisibleRows()
     if let row = visibleRows.firstIndex(where: { index.conversations[$0].id == target.id }) { conversationSelection = row }
-    return openThread(target.id)
+    let effects = openThread(target.id)
+    reviewJump = target.id
+    return effects
   }
 }

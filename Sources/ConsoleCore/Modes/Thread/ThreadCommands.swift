@@ -16,6 +16,13 @@ extension AppState {
       return []
     }
     let name = TerminalSanitizer.sanitize(conversation.participantName)
+    if let colleague = colleague(in: conversation) {
+      open(
+        ConfirmMode(
+          title: "A colleague is on it", message: "\(colleague) \(name). Take over anyway?",
+          effect: .takeOver(conversationId: conversation.id)))
+      return []
+    }
     if conversation.isHumanTakeover {
       open(
         ConfirmMode(
@@ -26,6 +33,14 @@ extension AppState {
     }
     takeOverInFlight = conversation.id
     return [.takeOver(conversationId: conversation.id)]
+  }
+
+  /// Who on the team is on a conversation, as the confirmation names them: "ana took over", "bo is typing to".
+  private func colleague(in conversation: Conversation) -> String? {
+    func named(_ member: TeamMember) -> String { TerminalSanitizer.sanitize(team.name(of: member, myUser: connection.hubUser)) }
+    if let holder = team.otherHolder(of: conversation.id) { return "\(named(holder)) took over" }
+    guard let first = team.others(in: conversation.id).first else { return nil }
+    return first.presence.isTyping ? "\(named(first)) is typing to" : "\(named(first)) is reading the thread of"
   }
 
   /// The open thread's newest message that could not be sent.
@@ -55,6 +70,16 @@ extension AppState {
       } else {
         flash = "Cannot write: the conversation is \(status); only active conversations accept messages."
       }
+      return []
+    }
+    if conversation.isHumanTakeover, let holder = team.otherHolder(of: conversation.id) {
+      let colleague = TerminalSanitizer.sanitize(team.name(of: holder, myUser: connection.hubUser))
+      open(
+        ConfirmMode(
+          title: "Taken over by \(colleague)",
+          message:
+            "\(colleague) took over \(TerminalSanitizer.sanitize(conversation.participantName)) and may be writing. Take it from them and \(followUp.isRetry ? "send it again" : "write")?",
+          effect: .takeOver(conversationId: conversation.id), then: followUp))
       return []
     }
     if conversation.isHumanTakeover {

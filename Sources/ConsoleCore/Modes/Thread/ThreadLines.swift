@@ -131,7 +131,11 @@ public enum ThreadLines {
     return lines
   }
 
-  public static func header(_ conversation: Conversation, campaign: Campaign?, showOutcomes: Bool, width: Int, keys: Keys) -> [Line] {
+  /// `holder`: the colleague who took the conversation over through the hub; `team`: who else is in it now.
+  public static func header(
+    _ conversation: Conversation, campaign: Campaign?, showOutcomes: Bool, width: Int, keys: Keys, holder: String? = nil,
+    team: String? = nil
+  ) -> [Line] {
     var lines: [Line] = []
     let name = TerminalSanitizer.sanitize(conversation.participantName.isEmpty ? "(no name)" : conversation.participantName)
     let contact = TerminalSanitizer.sanitize(conversation.participantContact ?? "")
@@ -143,10 +147,12 @@ public enum ThreadLines {
         role: .status(of: conversation)))
     lines.append(
       Line(
-        text: conversation.isHumanTakeover
-          ? "Speaking for the company: YOU (taken over) — \(keys.handBack) hands back"
-          : "Speaking for the company: the AGENT — \(keys.takeOver) takes over",
+        text: !conversation.isHumanTakeover
+          ? "Speaking for the company: the AGENT — \(keys.takeOver) takes over"
+          : holder.map { "Speaking for the company: \($0) (taken over) — \(keys.takeOver) takes it from them" }
+            ?? "Speaking for the company: YOU (taken over) — \(keys.handBack) hands back",
         role: conversation.isHumanTakeover ? .statusTakenOver : .textDim))
+    if let team { lines.append(Line(text: "◆ " + team, role: .listChanged)) }
     if conversation.needsReview {
       let reason = TerminalSanitizer.sanitize(conversation.needsReviewReason ?? "flagged by the agent")
       for (index, line) in TextWidth.wrap("⚑ Needs review: " + reason, width: width).prefix(3).enumerated() {

@@ -19,14 +19,22 @@ enum ConversationRows {
 
   static func draw(
     _ conversation: Conversation, columns: Columns, on canvas: any Canvas, row: Int, selected: Bool, focused: Bool, isOpen: Bool,
-    mark: RowMark? = nil, isUnread: Bool = false, waitingSince: Date? = nil, slaMinutes: Double = 15, now: Date
+    mark: RowMark? = nil, isUnread: Bool = false, waitingSince: Date? = nil, slaMinutes: Double = 15,
+    colleague: ColleagueMark? = nil, now: Date
   ) {
     let width = canvas.size.columns
     let base: StyleRole = selected ? (focused ? .listSelected : .listSelectedUnfocused) : .textNormal
     if selected { canvas.fill(row: row, column: 0, width: width, role: base) }
     var column = 0
     canvas.draw(conversation.needsReview ? "!" : " ", row: row, column: column, width: 1, role: selected ? base : .statusNeedsReview)
-    canvas.draw(conversation.isHumanTakeover ? "T" : " ", row: row, column: column + 1, width: 1, role: selected ? base : .statusTakenOver)
+    // Taken over wins; otherwise `@` says a colleague has it open (bright while they type).
+    let (who, whoRole): (String, StyleRole) =
+      conversation.isHumanTakeover
+      ? ("T", .statusTakenOver)
+      : colleague == .typing
+        ? ("@", .statusTakenOver)
+        : colleague == .viewing ? ("@", .listChanged) : (" ", base)
+    canvas.draw(who, row: row, column: column + 1, width: 1, role: selected ? base : whoRole)
     canvas.draw(isUnread ? "•" : " ", row: row, column: column + 2, width: 1, role: selected ? base : .listUnread)
     column += 3
     let nameRole: StyleRole =

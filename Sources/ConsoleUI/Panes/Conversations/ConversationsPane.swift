@@ -37,7 +37,7 @@ struct ConversationsPane {
         conversation, columns: columns, on: canvas, row: top + row - list.offset, selected: selected, focused: focused,
         isOpen: state.thread?.conversationId == conversation.id, mark: state.attention.marks[conversation.id],
         isUnread: state.attention.unread.contains(conversation.id), waitingSince: state.attention.waitingSince(conversation),
-        slaMinutes: state.alerts.slaMinutes,
+        slaMinutes: state.alerts.slaMinutes, colleague: state.colleagueMarks[conversation.id],
         now: now)
     }
   }

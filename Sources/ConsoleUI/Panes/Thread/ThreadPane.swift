@@ -17,7 +17,13 @@ struct ThreadPane {
         "Select a conversation and press \(open) to read it. \(next) jumps to the next one that needs review.", on: canvas, row: 2)
       return
     }
-    Chrome.title("Thread", on: canvas, focused: focused, trailing: conversation.isHumanTakeover ? "YOU are speaking" : "AGENT is speaking")
+    let speaking =
+      !conversation.isHumanTakeover
+      ? "AGENT is speaking"
+      : state.team.otherHolder(of: conversation.id).map {
+        TerminalSanitizer.sanitize(state.team.name(of: $0, myUser: state.connection.hubUser)) + " is speaking"
+      } ?? "YOU are speaking"
+    Chrome.title("Thread", on: canvas, focused: focused, trailing: speaking)
     var row = 1
     for line in page.header {
       canvas.draw(line.text, row: row, column: 1, width: width - 2, role: line.role)
