@@ -147,12 +147,13 @@ extension HubServer {
       switch event {
       case .conversationChanged(let index, let conversation, let note):
         self.index = index
+        // Who holds it first, so the others' consoles name them when the change arrives.
+        holders[conversation.id] = conversation.isHumanTakeover ? member(console) : nil
+        broadcastTeam()
         send(.event(.changed(conversation, note: note)), to: console)
         broadcast(
           .conversations(HubConversations(conversations: [conversation], newlyFlagged: [], flaggedSince: flaggedSince)),
           except: console)
-        holders[conversation.id] = conversation.isHumanTakeover ? member(console) : nil
-        broadcastTeam()
       case .actionFailed(let text): send(.event(.actionFailed(text)), to: console)
       case .auditLoaded(let entries): send(.event(.auditLoaded(entries)), to: console)
       case .formSucceeded(let note, let campaign): send(.event(.formSucceeded(note: note, campaign: campaign)), to: console)

@@ -17,18 +17,28 @@ final class TmuxSession {
   /// `host` is what runs the console in the pane.
   init(
     columns: Int, rows: Int, arguments: String, config: String? = nil, environment: [String: String] = [:],
-    tmuxConfig: String? = nil, host: Host = .shellCommand
+    tmuxConfig: String? = nil, host: Host = .shellCommand, user: String? = nil
   ) throws {
     home = FileManager.default.temporaryDirectory.appendingPathComponent(server)
     let configFolder = home.appendingPathComponent("config/popp-console")
     try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
     if let config { try Data(config.utf8).write(to: configFolder.appendingPathComponent("config.toml")) }
+    var runAs = ""
+    if let user {
+      // The console runs as that Unix user (its files theirs); tmux and the shell around it stay root's.
+      let state = home.appendingPathComponent("state")
+      try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+      for folder in ["config", "state"] {
+        try Spawn.run(["/bin/chown", "-R", user, home.appendingPathComponent(folder).path], capture: false)
+      }
+      runAs = "/usr/bin/setpriv --reuid=\(user) --regid=\(user) --init-groups -- "
+    }
     // SwiftPM runs tests with NO_COLOR=1; the console under test gets a terminal's colours.
     // The shell records the console's exit status in a file (tmux does not always report it),
     // then keeps the pane alive: a dead pane's cursor and modes are tmux's, not what the console left.
     let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     let start =
-      "env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL -u NO_COLOR HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments)"
+      "\(runAs)env -u POPP_API_KEY -u POPP_ORGANIZATION_ID -u POPP_BASE_URL -u NO_COLOR HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 \(extra) \(CLI.binary.path) \(arguments)"
     let launch = "\(start); echo $? > \(home.path)/status"
     command = "\(launch); exec sleep 600"
     // The server this starts inherits the client's stdout: it must not be our pipe, or reading

@@ -8,20 +8,24 @@ import Testing
 final class UnixTeam {
   let group: String
   let member: String
+  /// A second member of the group.
+  let colleague: String
   let outsider: String
 
   init() throws {
     let tag = String(UUID().uuidString.prefix(6)).lowercased()
     group = "popp-t\(tag)"
     member = "ana\(tag)"
+    colleague = "cy\(tag)"
     outsider = "bob\(tag)"
     try Self.run("/usr/sbin/groupadd", [group])
     try Self.run("/usr/sbin/useradd", ["--no-create-home", "--shell", "/usr/sbin/nologin", "--groups", group, member])
+    try Self.run("/usr/sbin/useradd", ["--no-create-home", "--shell", "/usr/sbin/nologin", "--groups", group, colleague])
     try Self.run("/usr/sbin/useradd", ["--no-create-home", "--shell", "/usr/sbin/nologin", outsider])
   }
 
   func remove() {
-    for user in [member, outsider] { try? Self.run("/usr/sbin/userdel", [user]) }
+    for user in [member, colleague, outsider] { try? Self.run("/usr/sbin/userdel", [user]) }
     try? Self.run("/usr/sbin/groupdel", [group])
   }
 

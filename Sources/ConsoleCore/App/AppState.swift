@@ -228,7 +228,10 @@ public struct AppState: Sendable {
         flash = flagged.count == 1 ? "Needs review: \(names)" : "\(flagged.count) conversations need review: \(names)…"
       }
       for case .takenOverElsewhere(let conversation) in changes where conversation.id == thread?.conversationId {
-        flash = "Someone else took over \(TerminalSanitizer.sanitize(conversation.participantName)) (another console or Popp's web app)."
+        let who = team.otherHolder(of: conversation.id).map { TerminalSanitizer.sanitize(team.name(of: $0, myUser: connection.hubUser)) }
+        flash =
+          who.map { "\($0) took over \(TerminalSanitizer.sanitize(conversation.participantName))." }
+          ?? "Someone else took over \(TerminalSanitizer.sanitize(conversation.participantName)) (another console or Popp's web app)."
       }
     case .catalogUpdated(let campaigns, let templates):
       replaceCatalog(campaigns: campaigns, templates: templates)

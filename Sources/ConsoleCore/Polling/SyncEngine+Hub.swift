@@ -9,15 +9,17 @@ extension SyncEngine {
     absorbCatalog(campaigns: campaigns, templates: templates)
     absorb(conversations: conversations)
     if initialLoadPending {
-      initialLoadPending = false
+      // The list stops "Loading…"; a hub that has not loaded yet sends its first load later, still not news.
+      if !conversations.isEmpty { initialLoadPending = false }
       mailbox.post(.conversationsUpdated(index: index, changes: [], attention: attention, alerting: false))
     }
     absorb(health: health)
   }
 
-  /// Conversations the hub saw change.
+  /// Conversations the hub saw change (the first that fill an empty cache are not news).
   public func absorb(conversations: [Conversation]) {
     do { try merge(conversations) } catch { mailbox.post(.actionFailed(error.description)) }
+    if initialLoadPending && !conversations.isEmpty { initialLoadPending = false }
   }
 
   public func absorbCatalog(campaigns: [Campaign], templates: [Template]) {

@@ -50,7 +50,9 @@ public struct ConsoleSession: Sendable {
     let workflowStore = try SessionStores.openWorkflow(at: storage.workflowPath, problems: &problems)
     let audit = storage.auditPath.map(AuditLog.init(path:))
     let organization = info.organizationId
-    let outbox = Outbox(client: failFast, store: workflowStore, organizationId: organization, audit: audit) { entry in
+    let outbox = Outbox(
+      client: failFast, store: workflowStore, organizationId: organization, audit: audit, inFlightLimit: pollRequestTimeout
+    ) { entry in
       mailbox.post(.outgoing(entry))
     }
     let actionsClient = connection.actionsClient()

@@ -79,13 +79,15 @@ extension TeamPresence {
     return marks
   }
 
-  /// The thread header's line about the team: "taken over by ana · bo typing · you (other session) viewing".
-  public func headerLine(for conversationId: String, myUser: String?) -> String? {
-    var parts: [String] = []
-    if let holder = otherHolder(of: conversationId) { parts.append("taken over by \(name(of: holder, myUser: myUser))") }
+  /// The thread header's lines about the team, one per colleague: "taken over by ana", "bo typing",
+  /// "you (other session) viewing"; past `limit`, the rest are counted on the last.
+  public func headerLines(for conversationId: String, myUser: String?, limit: Int = 3) -> [String] {
+    var lines: [String] = []
+    if let holder = otherHolder(of: conversationId) { lines.append("taken over by \(name(of: holder, myUser: myUser))") }
     for member in others(in: conversationId) {
-      parts.append("\(name(of: member, myUser: myUser)) \(member.presence.isTyping ? "typing" : "viewing")")
+      lines.append("\(name(of: member, myUser: myUser)) \(member.presence.isTyping ? "typing" : "viewing")")
     }
-    return parts.isEmpty ? nil : TerminalSanitizer.sanitize(parts.joined(separator: " · "))
+    if lines.count > limit { lines = Array(lines.prefix(limit - 1)) + ["and \(lines.count - limit + 1) more"] }
+    return lines.map { TerminalSanitizer.sanitize($0) }
   }
 }

@@ -25,6 +25,8 @@ public actor Outbox {
   private let observer: Observer
   private let maxAttempts: Int
   private let retryDelay: Double
+  /// Seconds a request may take (the client's timeout): an attempt an earlier process began may still land until then.
+  private let inFlightLimit: Double
   private let processId = getpid()
   /// The last delivery scheduled per conversation: the next waits for it.
   private var tails: [String: Task<OutboxEntry?, Never>] = [:]
@@ -34,11 +36,13 @@ public actor Outbox {
   private var scheduled: Set<String> = []
 
   /// `client` must not retry writes itself (`RetryPolicy.never`): the outbox owns the retries.
-  /// `maxAttempts` requests at most per send or retry, `retryDelay` the first backoff in seconds.
+  /// `maxAttempts` requests at most per send or retry, `retryDelay` the first backoff in seconds; `inFlightLimit` the
+  /// client's request timeout.
   public init(
     client: any PoppClient, store: WorkflowStore, organizationId: String, audit: AuditLog? = nil, maxAttempts: Int = 3,
-    retryDelay: Double = 0.5, onChange: @escaping Observer = { _ in }
+    retryDelay: Double = 0.5, inFlightLimit: Double = 15, onChange: @escaping Observer = { _ in }
   ) {
+    self.inFlightLimit = inFlightLimit
     self.client = client
     self.store = store
     self.organizationId = organizationId
@@ -158,6 +162,12 @@ public actor Outbox {
       return try? store.outboxEntry(id: id)
     }
     guard entry.state != .sent else { return entry }
+    // Left `sending` by a process that died mid-request (a crash, kill -9): that request may still reach the server
+    // until its timeout, so the thread is read only after it, never while a resend could cross it.
+    if entry.state == .sending, let started = entry.attemptStartedAt {
+      let unsettled = started.addingTimeInterval(inFlightLimit).timeIntervalSinceNow
+      if unsettled > 0 { try? await Task.sleep(for: .seconds(min(unsettled, inFlightLimit))) }
+    }
     var replacement = replacement
     var posts = 0
     var readFailures = 0

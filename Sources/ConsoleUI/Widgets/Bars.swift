@@ -61,10 +61,11 @@ enum Bars {
     }
     if state.isLoading { return ("Loading…", .statusBar) }
     let review = state.index.count(filter: .needsReview, campaignId: nil)
-    var text = "\(state.index.count) conversations · \(review) need review"
+    // First, where a narrow status bar still shows it: freshness and writes are the hub's.
+    var text = state.connection.hubPath == nil ? "" : "via hub · "
+    text += "\(state.index.count) conversations · \(review) need review"
     if !state.attention.unread.isEmpty { text += " · \(state.attention.unread.count) unread" }
     if let updated { text += " · updated " + updated }
-    if state.connection.hubPath != nil { text += " · via hub" }
     if state.connection.isSandbox && state.connection.hubPath == nil {
       text += " · sandbox: set POPP_API_KEY and POPP_ORGANIZATION_ID to reach Popp"
     }

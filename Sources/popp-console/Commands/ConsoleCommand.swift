@@ -77,7 +77,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     let pollSettings = polling.apply(to: setup.polling)
     let session = try ConsoleSession(
       connection: connection, pollSettings: pollSettings, storage: .standard(for: connection.info, in: paths),
-      environment: environment)
+      environment: environment, pollRequestTimeout: polling.requestTimeout)
     let mailbox = session.mailbox
     let service: any ConsoleBackend =
       attachedHub.map { HubLink(path: $0, app: PoppConsoleVersion.app, session: session) } ?? session.service

@@ -62,7 +62,7 @@ struct HubCommand: AsyncParsableCommand {
     let setup = ConsoleSetup.load(paths: paths, themeName: nil, environment: environment)
     let session = try ConsoleSession(
       connection: connection, pollSettings: polling.apply(to: setup.polling), storage: .standard(for: info, in: paths),
-      environment: environment)
+      environment: environment, pollRequestTimeout: polling.requestTimeout)
     let server = HubServer(
       identity: .init(
         organizationId: info.organizationId, baseURL: info.baseURL, isSandbox: info.isSandbox, app: PoppConsoleVersion.app),

@@ -8,6 +8,10 @@ struct PollingOptions: ParsableArguments {
   @Option(name: .customLong("poll-active"), help: "Seconds between polls of active conversations (default 5).") var active: Double?
   @Option(name: .customLong("poll-catalog"), help: "Seconds between polls of campaigns and templates (default 60).") var catalog: Double?
   @Option(name: .customLong("poll-sweep"), help: "Seconds between full refreshes (default 300).") var sweep: Double?
+  @Option(
+    name: .customLong("request-timeout"),
+    help: "Seconds a poll or a send may take before it counts as failed (default 15); a send cut off by a crash is checked after it.")
+  var requestTimeout: Double = 15
 
   func validate() throws {
     let given: [(String, Double?)] = [
@@ -15,6 +19,9 @@ struct PollingOptions: ParsableArguments {
     ]
     for case (let flag, let seconds?) in given where !PollSettingsLoader.allowedSeconds.contains(seconds) {
       throw ValidationError("\(flag) must be between 0.1 and 86400 seconds, not \(seconds)")
+    }
+    guard (1...600).contains(requestTimeout) else {
+      throw ValidationError("--request-timeout must be between 1 and 600 seconds, not \(requestTimeout)")
     }
   }
 

@@ -131,10 +131,10 @@ public enum ThreadLines {
     return lines
   }
 
-  /// `holder`: the colleague who took the conversation over through the hub; `team`: who else is in it now.
+  /// `holder`: the colleague who took the conversation over through the hub; `team`: who else is in it now, a line each.
   public static func header(
     _ conversation: Conversation, campaign: Campaign?, showOutcomes: Bool, width: Int, keys: Keys, holder: String? = nil,
-    team: String? = nil
+    team: [String] = []
   ) -> [Line] {
     var lines: [Line] = []
     let name = TerminalSanitizer.sanitize(conversation.participantName.isEmpty ? "(no name)" : conversation.participantName)
@@ -152,7 +152,7 @@ public enum ThreadLines {
           : holder.map { "Speaking for the company: \($0) (taken over) — \(keys.takeOver) takes it from them" }
             ?? "Speaking for the company: YOU (taken over) — \(keys.handBack) hands back",
         role: conversation.isHumanTakeover ? .statusTakenOver : .textDim))
-    if let team { lines.append(Line(text: "◆ " + team, role: .listChanged)) }
+    for colleague in team { lines.append(Line(text: "◆ " + colleague, role: .listChanged)) }
     if conversation.needsReview {
       let reason = TerminalSanitizer.sanitize(conversation.needsReviewReason ?? "flagged by the agent")
       for (index, line) in TextWidth.wrap("⚑ Needs review: " + reason, width: width).prefix(3).enumerated() {

@@ -39,7 +39,7 @@ extension AppState {
       conversation, campaign: campaign(id: conversation.campaignId), showOutcomes: showOutcomes, width: rect.columns - 2,
       keys: ThreadLines.Keys(bindings),
       holder: team.otherHolder(of: conversation.id).map { TerminalSanitizer.sanitize(team.name(of: $0, myUser: connection.hubUser)) },
-      team: team.headerLine(for: conversation.id, myUser: connection.hubUser))
+      team: team.headerLines(for: conversation.id, myUser: connection.hubUser))
     // The title takes the first row; the header stops two rows short of the end, to leave its rule and one message row.
     let shown = Array(header.prefix(max(rect.rows - 3, 0)))
     return ThreadPage(rect: rect, header: shown, messageRows: max(rect.rows - 2 - shown.count, 0))
