@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "PoppSandbox", targets: ["PoppSandbox"]),
     .library(name: "ConsoleCore", targets: ["ConsoleCore"]),
     .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
+    .library(name: "PoppHub", targets: ["PoppHub"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

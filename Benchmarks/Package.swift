@@ -67,6 +67,17 @@ let package = Package(
       ],
       path: "Benchmarks/BulkBenchmark"
     ),
+    // A team on one hub: 1, 10 and 50 consoles attached to a `popp-console hub` process.
+    //   swift build -c release (at the root), then: swift run -c release HubBenchmark [window-seconds] [trials]
+    .executableTarget(
+      name: "HubBenchmark",
+      dependencies: [
+        .product(name: "ConsoleCore", package: root),
+        .product(name: "PoppHub", package: root),
+        .product(name: "PoppSandbox", package: root),
+      ],
+      path: "Benchmarks/HubBenchmark"
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ConsoleCore
 import Foundation
+import PoppAPI
 import PoppHub
 import Testing
 
@@ -160,6 +161,46 @@ func mode(of path: String) -> (mode: Int, gid: UInt32)? {
           #expect(flagged.needsReviewReason == "asks about the salary")
           #expect(update.flaggedSince[target.id] != nil)
         }
+      }
+    }
+  }
+}
+
+/// The command line through a hub: reads need no credentials; writes say they do not go through it yet.
+@Suite(.serialized) struct HubCommandLineTests {
+  @Test func overviewListsAndAThreadReadThroughTheHubWithoutCredentials() async throws {
+    try await offPoolAwaiting {
+      try await withHub { sandbox, hub in
+        let none = ["XDG_STATE_HOME": sandbox.stateHome.path, "XDG_CONFIG_HOME": "/nonexistent"]
+        var overview = try CLI.run(["overview", "--hub", hub.socket], environment: none)
+        for _ in 0..<50 where !overview.stdout.contains("Needs review (3)") {
+          usleep(100_000)
+          overview = try CLI.run(["overview", "--hub", hub.socket], environment: none)
+        }
+        #expect(overview.status == 0, "\(overview.stderr)")
+        #expect(overview.stdout.contains("Campaigns at the hub at \(hub.socket) (organization sandbox-org)"), "\(overview.stdout)")
+        #expect(overview.stdout.contains("Needs review (3)"), "\(overview.stdout)")
+
+        let listed = try CLI.run(["conversations", "list", "--json"], environment: none.merging(["POPP_HUB": hub.socket]) { $1 })
+        let conversations = try PoppJSON.makeDecoder().decode([Conversation].self, from: Data(listed.stdout.utf8))
+        #expect(conversations.count == 25, "\(listed.stderr)")
+        let direct = try CLI.run(["conversations", "list", "--json"], environment: sandbox.environment)
+        #expect(
+          Set(try PoppJSON.makeDecoder().decode([Conversation].self, from: Data(direct.stdout.utf8)).map(\.id))
+            == Set(conversations.map(\.id)))
+
+        let campaigns = try CLI.run(["campaigns", "list", "--hub", hub.socket], environment: none)
+        #expect(campaigns.status == 0 && campaigns.stdout.contains("Senior Software Engineer"), "\(campaigns.stdout)\(campaigns.stderr)")
+
+        let flagged = try #require(conversations.first { $0.needsReview })
+        let thread = try CLI.run(["conversations", "messages", flagged.id, "--hub", hub.socket], environment: none)
+        let directThread = try CLI.run(["conversations", "messages", flagged.id], environment: sandbox.environment)
+        #expect(thread.status == 0, "\(thread.stderr)")
+        #expect(thread.stdout == directThread.stdout, "the thread as the hub has it is the thread")
+
+        let takeover = try CLI.run(["conversations", "takeover", flagged.id, "--hub", hub.socket], environment: none)
+        #expect(takeover.status != 0)
+        #expect(takeover.stderr.contains("do not go through the hub from the command line yet"), "\(takeover.stderr)")
       }
     }
   }

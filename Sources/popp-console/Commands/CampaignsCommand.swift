@@ -23,7 +23,7 @@ struct CampaignsCommand: AsyncParsableCommand {
     @Option(help: "Only campaigns in this status (DRAFT, LIVE, ARCHIVED).") var status: String?
 
     func run() async throws {
-      let client = try options.makeClient()
+      let client = try await options.makeClient()
       let campaigns = try await client.allCampaigns(status: status.map { CampaignStatus(rawValue: $0.uppercased()) }, pageSize: 100)
         .collect()
       if options.json { return try Output.json(campaigns) }
@@ -62,7 +62,7 @@ struct CampaignsCommand: AsyncParsableCommand {
       do { request = try PoppJSON.makeDecoder().decode(CampaignCreateRequest.self, from: data) } catch {
         throw CLIError(message: "\(file): \(PoppJSON.describe(error))")
       }
-      let client = try options.makeClient()
+      let client = try await options.makeClient()
       let templates = try await client.listTemplates()
       let byId = Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       let problems = CampaignValidation.errors(in: request) { id in byId[id].map { .found($0) } ?? .missing }
@@ -145,7 +145,7 @@ extension CampaignsCommand {
       if let title { update.campaignTitle = title }
       if let campaignDescription { update.campaignDescription = campaignDescription }
 
-      let client = try options.makeClient()
+      let client = try await options.makeClient()
       let campaign = try await client.campaign(id: id)
       // Templates are looked up only when the change touches the opening message.
       var lookup: CampaignValidation.TemplateLookup = { _ in .unknown }

@@ -16,7 +16,7 @@ struct ConversationsCommand: AsyncParsableCommand {
     @Flag(name: .customLong("needs-review"), help: "Only conversations flagged for review.") var needsReview = false
 
     func run() async throws {
-      let client = try options.makeClient()
+      let client = try await options.makeClient()
       let wanted = status.map { ConversationStatus(rawValue: $0.uppercased()) }
       if let wanted, !wanted.isKnown {
         throw CLIError(message: "--status must be one of \(ConversationStatus.knownValuesList)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsoleCore
 import Foundation
 import PoppAPI
+import PoppHub
 import PoppSandbox
 
 /// A printed overview for scripts and quick looks: of Popp when credentials are set, else of a
@@ -15,9 +16,22 @@ struct OverviewCommand: AsyncParsableCommand {
   @Option(name: .customLong("profile"), help: ArgumentHelp("Connect as [profiles.NAME] of the config file.", valueName: "NAME"))
   var profile: String?
   @OptionGroup var logging: LoggingOption
+  @Option(
+    name: .customLong("hub"), help: ArgumentHelp("Print what the team's hub at this socket serves (also POPP_HUB).", valueName: "PATH"))
+  var hub: String?
 
   func run() async throws {
-    let settings = try ConnectionLoading.resolve(profile: profile, environment: ProcessInfo.processInfo.environment).settings
+    let resolved = try ConnectionLoading.resolve(profile: profile, environment: ProcessInfo.processInfo.environment)
+    let settings = resolved.settings
+    let explicit = hub.map { ($0, "--hub") } ?? resolved.hub.flatMap { $0.source == ConnectionResolver.hubVariable ? $0 : nil }
+    if !sandbox, let (path, source) = explicit ?? (settings.hasCredentials ? nil : resolved.hub) {
+      let client: HubReadClient
+      do { client = try await HubReadClient.connect(path: path, app: PoppConsoleVersion.app) } catch let error as HubConnectionError {
+        throw CLIError(message: "\(source) \(path): \(error.description)")
+      }
+      return try await Self.printOverview(
+        client, origin: "the hub at \(path) (organization \(Output.clean(client.welcome.organizationId)))")
+    }
     if !sandbox && settings.hasCredentials {
       return try await Self.printOverview(
         HTTPPoppClient(configuration: try settings.clientConfiguration()), origin: settings.baseURL.absoluteString)

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsoleCore
 import Foundation
 import PoppAPI
+import PoppHub
 
 /// Options every API command shares.
 struct APIOptions: ParsableArguments {
@@ -20,13 +21,36 @@ struct APIOptions: ParsableArguments {
     try ConnectionLoading.resolve(profile: profile, environment: environment)
   }
 
-  func makeClient(retryPolicy: RetryPolicy = .standard) throws -> HTTPPoppClient {
-    HTTPPoppClient(configuration: try resolve().settings.clientConfiguration(retryPolicy: retryPolicy))
+  @Option(
+    name: .customLong("hub"),
+    help: ArgumentHelp(
+      "Read through the team's hub at this socket (no credentials needed; also POPP_HUB, or `hub =` when no key is set).",
+      valueName: "PATH"))
+  var hub: String?
+
+  /// Popp (or the sandbox) over HTTP, or the team's hub when `--hub` or `POPP_HUB` names one, or when the config names
+  /// one and no credentials are set.
+  func makeClient(retryPolicy: RetryPolicy = .standard) async throws -> any PoppClient {
+    let resolved = try resolve()
+    let explicit = hub.map { ($0, "--hub") } ?? resolved.hub.flatMap { $0.source == ConnectionResolver.hubVariable ? $0 : nil }
+    if let (path, source) = explicit ?? (resolved.settings.hasCredentials ? nil : resolved.hub) {
+      do {
+        return try await HubReadClient.connect(path: path, app: PoppConsoleVersion.app)
+      } catch let error as HubConnectionError {
+        throw CLIError(message: "\(source) \(path): \(error.description)")
+      }
+    }
+    return HTTPPoppClient(configuration: try resolved.settings.clientConfiguration(retryPolicy: retryPolicy))
   }
 
   /// Take-over, hand-back and sends as the console performs them: audited, and sends through
   /// the organization's durable outbox (shared with the console).
   func makeWorkflow() throws -> (actions: ConversationActions, outbox: Outbox, client: HTTPPoppClient) {
+    if let hub {
+      throw CLIError(
+        message:
+          "--hub \(hub): take-over, send and hand-back do not go through the hub from the command line yet; use the console attached to it")
+    }
     let environment = ProcessInfo.processInfo.environment
     let configuration = try resolve(environment: environment).settings.clientConfiguration()
     let client = HTTPPoppClient(configuration: configuration)

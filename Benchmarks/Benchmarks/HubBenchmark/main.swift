@@ -1,0 +1,189 @@
+import ConsoleCore
+import Foundation
+import PoppHub
+import PoppSandbox
+import Synchronization
+
+// Issue 14's figures: a `popp-console hub` process polls a sandbox of 10,000 conversations (200 live) for 1, 10 and
+// 50 attached consoles. Each console here is the console's own hub backend (`HubLink` feeding a session and an
+// `AppState`, as the UI loop does), without the terminal. Printed: requests per minute reaching the sandbox at idle,
+// a new flag's time until every console shows it, presence's time from one console to another, and the hub
+// process's CPU and resident memory.
+// Run: swift build -c release (at the root); cd Benchmarks && swift run -c release HubBenchmark [window-seconds] [trials]
+
+let arguments = CommandLine.arguments.dropFirst().compactMap(Double.init)
+let window = arguments.first ?? 120
+let trials = Int(arguments.dropFirst().first ?? 15)
+let binary =
+  ProcessInfo.processInfo.environment["POPP_CONSOLE_BIN"]
+  ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../.build/release/popp-console")
+  .standardized.path
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+  let sorted = values.sorted()
+  guard !sorted.isEmpty else { return .nan }
+  return sorted[min(Int((Double(sorted.count - 1) * p).rounded()), sorted.count - 1)]
+}
+
+func format(_ seconds: Double) -> String { String(format: "%.0f ms", seconds * 1000) }
+
+/// One attached console: its session, its link to the hub, and its state as the UI loop keeps it.
+final class Console: Sendable {
+  let session: ConsoleSession
+  let link: HubLink
+  private let state: Mutex<AppState>
+
+  init(socket: String) async throws {
+    let welcome = try await HubLink.welcome(path: socket, app: PoppConsoleVersion.app)
+    let info = ConnectionInfo(
+      organizationId: welcome.organizationId, baseURL: welcome.baseURL, isSandbox: welcome.isSandbox, hubPath: socket,
+      hubUser: welcome.user)
+    session = try ConsoleSession(connection: .hub(info), pollSettings: PollSettings(), storage: SessionStorage())
+    link = HubLink(path: socket, app: PoppConsoleVersion.app, session: session)
+    state = Mutex(AppState(connection: info))
+    await link.startPolling()
+  }
+
+  func read<T>(_ body: (AppState) -> T) -> T {
+    state.withLock { state in
+      for event in session.mailbox.drain() { _ = state.apply(event) }
+      return body(state)
+    }
+  }
+}
+
+/// Polls every console until each satisfies `condition`; the seconds it took.
+func waitAll(_ consoles: [Console], timeout: Double = 60, _ condition: (AppState) -> Bool) async throws -> Double {
+  let start = Date()
+  var pending = consoles
+  while !pending.isEmpty {
+    pending.removeAll { $0.read(condition) }
+    guard Date().timeIntervalSince(start) < timeout else { throw CancellationError() }
+    if !pending.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+  }
+  return Date().timeIntervalSince(start)
+}
+
+/// The hub process's CPU seconds (user + system) and resident megabytes, from /proc.
+func hubUsage(_ pid: Int32) -> (cpu: Double, rss: Double) {
+  let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+  let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
+  let ticks = fields.count > 12 ? (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0) : 0
+  let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+  let rss = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }.flatMap { Double($0.split(separator: " ")[1]) } ?? 0
+  return (ticks / Double(sysconf(Int32(_SC_CLK_TCK))), rss / 1024)
+}
+
+/// 9,800 conversations driven to an end and 200 fresh ones, which at `--speed 0` stay live (as PollingBenchmark).
+func makeFixture() async throws -> RunningSandbox {
+  let sandbox = try await RunningSandbox.start(SandboxConfiguration(port: 0, speed: 0, demoSize: 0))
+  let client = try sandbox.client()
+  let campaigns = try await client.allCampaigns().collect()
+  guard let email = campaigns.first(where: { $0.channel == .email && $0.campaignStatus == .live }) else {
+    fatalError("the demo data has no live email campaign")
+  }
+  let endings = ["failer", "optout", "undeliverable", "ghost"]
+  let finished = (0..<9_800).map { index in
+    BulkContact(
+      firstName: "Done\(index)", lastName: "Candidate", emailAddress: "\(endings[index % endings.count])+\(index)@example.com",
+      externalId: "done-\(index)")
+  }
+  _ = try await client.createConversations(BulkConversationRequest(campaignId: email.id, contacts: finished))
+  _ = try await sandbox.control().advanceClock(seconds: 30 * 86_400)
+  let live = (0..<200).map { index in
+    BulkContact(
+      firstName: "Live\(index)", lastName: "Candidate", emailAddress: "live\(index)@example.com", externalId: "live-\(index)")
+  }
+  _ = try await client.createConversations(BulkConversationRequest(campaignId: email.id, contacts: live))
+  return sandbox
+}
+
+print("Building the fixture (10,000 conversations, 200 live)…")
+let sandbox = try await makeFixture()
+let configuration = try sandbox.clientConfiguration()
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("popp-hub-bench-\(UUID().uuidString.prefix(8))")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+let socket = scratch.appendingPathComponent("run/hub.sock").path
+
+let hub = Process()
+hub.executableURL = URL(fileURLWithPath: binary)
+hub.arguments = ["hub", "--socket", socket]
+var environment = ProcessInfo.processInfo.environment
+environment["POPP_BASE_URL"] = configuration.baseURL.absoluteString
+environment["POPP_ORGANIZATION_ID"] = configuration.organizationId
+environment["POPP_API_KEY"] = sandbox.organization.apiKey
+environment["XDG_STATE_HOME"] = scratch.appendingPathComponent("state").path
+environment["XDG_CONFIG_HOME"] = scratch.appendingPathComponent("config").path
+hub.environment = environment
+let hubOut = Pipe()
+hub.standardOutput = hubOut
+try hub.run()
+defer { hub.terminate() }
+var ready = Data()
+while !ready.contains(UInt8(ascii: "\n")) {
+  let chunk = hubOut.fileHandleForReading.availableData
+  if chunk.isEmpty { break }
+  ready += chunk
+}
+print("  \(String(decoding: ready, as: UTF8.self).trimmingCharacters(in: .newlines)) (pid \(hub.processIdentifier), \(binary))")
+
+let control = sandbox.control()
+var consoles: [Console] = []
+var rows: [String] = []
+var singleFlagMedian = Double.nan
+for count in [1, 10, 50] {
+  while consoles.count < count { consoles.append(try await Console(socket: socket)) }
+  let loaded = try await waitAll(consoles, timeout: 300) { !$0.isLoading && $0.index.count == 10_000 }
+  print("\n\(count) console\(count == 1 ? "" : "s") attached (all showing 10,000 after \(String(format: "%.1f", loaded)) s)")
+  // Idle: nothing changes, nobody has a thread open.
+  try await Task.sleep(for: .seconds(10))
+  try await control.resetStats()
+  let before = hubUsage(hub.processIdentifier)
+  try await Task.sleep(for: .seconds(window))
+  let after = hubUsage(hub.processIdentifier)
+  let stats = try await control.stats()
+  let perMinute = Double(stats.totalRequests) / window * 60
+  let cpu = (after.cpu - before.cpu) / window * 100
+  print(
+    "  idle over \(Int(window)) s: \(String(format: "%.1f", perMinute)) requests/minute at the sandbox; hub CPU \(String(format: "%.2f", cpu))% of a core, RSS \(String(format: "%.0f", after.rss)) MB"
+  )
+
+  var flags: [Double] = []
+  let live = consoles[0].read { state in state.index.conversations.filter { $0.conversationStatus.canStillChange && !$0.needsReview } }
+  for trial in 0..<trials {
+    try await Task.sleep(for: .milliseconds(Int.random(in: 0..<5_000)))
+    let target = live[(trial * 7 + count) % live.count]
+    _ = try await control.flag(conversationId: target.id, reason: "benchmark trial \(trial)")
+    flags.append(try await waitAll(consoles) { $0.index.conversation(id: target.id)?.needsReview == true })
+  }
+  if count == 1 { singleFlagMedian = percentile(flags, 0.5) }
+  print("  a new flag on every console, \(trials) trials: median \(format(percentile(flags, 0.5))), p90 \(format(percentile(flags, 0.9)))")
+
+  var presence: [Double] = []
+  if count > 1 {
+    for trial in 0..<trials {
+      let id = live[(trial * 13) % live.count].id
+      let start = Date()
+      consoles[0].link.present(Presence(conversationId: id))
+      _ = try await waitAll([consoles[count - 1]]) { state in state.team.members.contains { $0.presence.conversationId == id } }
+      presence.append(Date().timeIntervalSince(start))
+      try await Task.sleep(for: .milliseconds(200))
+    }
+    consoles[0].link.present(Presence())
+    print(
+      "  presence from the first console to the last, \(trials) trials: median \(format(percentile(presence, 0.5))), p90 \(format(percentile(presence, 0.9)))"
+    )
+  }
+  rows.append(
+    "| \(count) | \(String(format: "%.1f", perMinute)) | \(format(percentile(flags, 0.5))) | \(count > 1 ? format(percentile(presence, 0.5)) : "—") | \(String(format: "%.2f", cpu))% | \(String(format: "%.0f", after.rss)) MB |"
+  )
+}
+print("\n| consoles | requests/min at idle | new flag on every console (median) | presence (median) | hub CPU idle | hub RSS |")
+print("|---|---|---|---|---|---|")
+for row in rows { print(row) }
+print(
+  "single-console flag median \(format(singleFlagMedian)); goals: requests at 50 ≤ 1.1× at 1, flag ≤ single + 300 ms, presence ≤ 500 ms, CPU ≤ 2%, RSS ≤ 150 MB"
+)
+for console in consoles { await console.link.stop() }
+await sandbox.stop()
