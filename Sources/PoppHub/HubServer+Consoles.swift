@@ -43,10 +43,10 @@ extension HubServer {
   func send(_ message: HubMessage, to console: Int) {
     guard let attached = consoles[console] else { return }
     if case .dropped = attached.queue.yield(message) {
-      // Too far behind: cut off; it reattaches and starts again from a snapshot.
-      consoles[console] = nil
+      // Too far behind: cut off; it reattaches and starts again from a snapshot. The team hears it left.
       attached.queue.finish()
       attached.cutOff()
+      detach(console)
     }
   }
 

@@ -10,6 +10,7 @@ import Synchronization
 // a new flag's time until every console shows it, presence's time from one console to another, and the hub
 // process's CPU and resident memory.
 // Run: swift build -c release (at the root); cd Benchmarks && swift run -c release HubBenchmark [window-seconds] [trials]
+// (into a file: `stdbuf -oL` keeps the lines coming as they are printed).
 
 let arguments = CommandLine.arguments.dropFirst().compactMap(Double.init)
 let window = arguments.first ?? 120
@@ -53,15 +54,27 @@ final class Console: Sendable {
 }
 
 /// Polls every console until each satisfies `condition`; the seconds it took.
-func waitAll(_ consoles: [Console], timeout: Double = 60, _ condition: (AppState) -> Bool) async throws -> Double {
+func waitAll(_ consoles: [Console], timeout: Double = 60, _ condition: @escaping @Sendable (AppState) -> Bool) async throws -> Double {
+  try await waitSpread(consoles, timeout: timeout, condition).last
+}
+
+/// Seconds until the first console satisfied `condition`, and until the last did: their difference is what the
+/// hub's fan-out adds to a poll's own delay.
+func waitSpread(_ consoles: [Console], timeout: Double = 60, _ condition: @escaping @Sendable (AppState) -> Bool) async throws
+  -> (first: Double, last: Double)
+{
   let start = Date()
   var pending = consoles
+  var first: Double?
   while !pending.isEmpty {
+    let before = pending.count
     pending.removeAll { $0.read(condition) }
+    if first == nil && pending.count < before { first = Date().timeIntervalSince(start) }
     guard Date().timeIntervalSince(start) < timeout else { throw CancellationError() }
     if !pending.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
   }
-  return Date().timeIntervalSince(start)
+  let last = Date().timeIntervalSince(start)
+  return (first ?? last, last)
 }
 
 /// The hub process's CPU seconds (user + system) and resident megabytes, from /proc.
@@ -150,15 +163,20 @@ for count in [1, 10, 50] {
   )
 
   var flags: [Double] = []
+  var spreads: [Double] = []
   let live = consoles[0].read { state in state.index.conversations.filter { $0.conversationStatus.canStillChange && !$0.needsReview } }
   for trial in 0..<trials {
     try await Task.sleep(for: .milliseconds(Int.random(in: 0..<5_000)))
     let target = live[(trial * 7 + count) % live.count]
     _ = try await control.flag(conversationId: target.id, reason: "benchmark trial \(trial)")
-    flags.append(try await waitAll(consoles) { $0.index.conversation(id: target.id)?.needsReview == true })
+    let seen = try await waitSpread(consoles) { $0.index.conversation(id: target.id)?.needsReview == true }
+    flags.append(seen.last)
+    spreads.append(seen.last - seen.first)
   }
   if count == 1 { singleFlagMedian = percentile(flags, 0.5) }
-  print("  a new flag on every console, \(trials) trials: median \(format(percentile(flags, 0.5))), p90 \(format(percentile(flags, 0.9)))")
+  print(
+    "  a new flag on every console, \(trials) trials: median \(format(percentile(flags, 0.5))), p90 \(format(percentile(flags, 0.9))); first to last console: median \(format(percentile(spreads, 0.5))), max \(format(spreads.max() ?? .nan))"
+  )
 
   var presence: [Double] = []
   if count > 1 {
@@ -176,11 +194,13 @@ for count in [1, 10, 50] {
     )
   }
   rows.append(
-    "| \(count) | \(String(format: "%.1f", perMinute)) | \(format(percentile(flags, 0.5))) | \(count > 1 ? format(percentile(presence, 0.5)) : "—") | \(String(format: "%.2f", cpu))% | \(String(format: "%.0f", after.rss)) MB |"
+    "| \(count) | \(String(format: "%.1f", perMinute)) | \(format(percentile(flags, 0.5))) | \(format(percentile(spreads, 0.5))) | \(count > 1 ? format(percentile(presence, 0.5)) : "—") | \(String(format: "%.2f", cpu))% | \(String(format: "%.0f", after.rss)) MB |"
   )
 }
-print("\n| consoles | requests/min at idle | new flag on every console (median) | presence (median) | hub CPU idle | hub RSS |")
-print("|---|---|---|---|---|---|")
+print(
+  "\n| consoles | requests/min at idle | new flag on every console (median) | first to last console (median) | presence (median) | hub CPU idle | hub RSS |"
+)
+print("|---|---|---|---|---|---|---|")
 for row in rows { print(row) }
 print(
   "single-console flag median \(format(singleFlagMedian)); goals: requests at 50 ≤ 1.1× at 1, flag ≤ single + 300 ms, presence ≤ 500 ms, CPU ≤ 2%, RSS ≤ 150 MB"

@@ -54,6 +54,8 @@ extension SyncEngine {
 
   /// Freshness from the console's own side: the hub cannot be reached.
   public func hubUnreachable(_ reason: String) {
+    // Said once per reason: the link retries five times a second, and the screen need not redraw for each.
+    if let problem = health.problem, problem.isHubGone, problem.reason == reason { return }
     var health = self.health
     health.problem = SyncHealth.Problem(
       isOffline: true, reason: reason, nextRetryAt: Date().addingTimeInterval(0.2), isHubGone: true)
