@@ -124,11 +124,11 @@ public actor HubLink: ConsoleBackend {
   private func lost(_ reason: String) async {
     sender = nil
     await engine.hubUnreachable("\(reason) (\(path))")
-    for id in awaitingChange {
+    if !awaitingChange.isEmpty {
       mailbox.post(
-        .actionFailed("The hub went away before answering: the list shows whether \(id) changed once it is back."))
+        .actionFailed("The hub went away before answering: the list shows whether the take-over or hand-back happened once it is back."))
+      awaitingChange = []
     }
-    awaitingChange = []
     if awaitingForm {
       awaitingForm = false
       mailbox.post(.formFailed(FieldError("", "the hub went away before answering"), outcomeUnknown: true))

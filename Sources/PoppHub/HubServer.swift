@@ -135,8 +135,9 @@ public actor HubServer {
     try? await peer.channel.executeThenClose { inbound, outbound in
       var frames = inbound.makeAsyncIterator()
       guard let first = try await frames.next() else { return }
-      guard case .welcome(var welcome) = self.reply(to: first, from: peer.credentials) else {
-        try await outbound.write(HubFraming.encode(self.reply(to: first, from: peer.credentials)))
+      let reply = self.reply(to: first, from: peer.credentials)
+      guard case .welcome(var welcome) = reply else {
+        try await outbound.write(HubFraming.encode(reply))
         return
       }
       // Every answer and push goes through one queue, so a console reads them in the order the hub sent them.
@@ -147,19 +148,19 @@ public actor HubServer {
       async let written: Void = {
         for await message in messages { try await outbound.write(HubFraming.encode(message)) }
       }()
+      var failure: (any Error)?
       do {
         while let frame = try await frames.next() {
           self.receive(try HubFraming.decode(HubRequest.self, from: frame), from: console)
         }
       } catch {
-        self.detach(console)
-        queue.finish()
-        try? await written
-        throw error
+        failure = error
       }
       self.detach(console)
       queue.finish()
-      try await written
+      guard let failure else { return try await written }
+      try? await written
+      throw failure
     }
   }
 

@@ -23,14 +23,10 @@ struct OverviewCommand: AsyncParsableCommand {
   func run() async throws {
     let resolved = try ConnectionLoading.resolve(profile: profile, environment: ProcessInfo.processInfo.environment)
     let settings = resolved.settings
-    let explicit = hub.map { ($0, "--hub") } ?? resolved.hub.flatMap { $0.source == ConnectionResolver.hubVariable ? $0 : nil }
-    if !sandbox, let (path, source) = explicit ?? (settings.hasCredentials ? nil : resolved.hub) {
-      let client: HubReadClient
-      do { client = try await HubReadClient.connect(path: path, app: PoppConsoleVersion.app) } catch let error as HubConnectionError {
-        throw CLIError(message: "\(source) \(path): \(error.description)")
-      }
+    if !sandbox, let hub = ConnectionLoading.hubToRead(flag: hub, resolved: resolved) {
+      let client = try await ConnectionLoading.readClient(hub)
       return try await Self.printOverview(
-        client, origin: "the hub at \(path) (organization \(Output.clean(client.welcome.organizationId)))")
+        client, origin: "the hub at \(hub.path) (organization \(Output.clean(client.welcome.organizationId)))")
     }
     if !sandbox && settings.hasCredentials {
       return try await Self.printOverview(

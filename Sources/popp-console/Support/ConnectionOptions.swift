@@ -32,14 +32,7 @@ struct APIOptions: ParsableArguments {
   /// one and no credentials are set.
   func makeClient(retryPolicy: RetryPolicy = .standard) async throws -> any PoppClient {
     let resolved = try resolve()
-    let explicit = hub.map { ($0, "--hub") } ?? resolved.hub.flatMap { $0.source == ConnectionResolver.hubVariable ? $0 : nil }
-    if let (path, source) = explicit ?? (resolved.settings.hasCredentials ? nil : resolved.hub) {
-      do {
-        return try await HubReadClient.connect(path: path, app: PoppConsoleVersion.app)
-      } catch let error as HubConnectionError {
-        throw CLIError(message: "\(source) \(path): \(error.description)")
-      }
-    }
+    if let hub = ConnectionLoading.hubToRead(flag: hub, resolved: resolved) { return try await ConnectionLoading.readClient(hub) }
     return HTTPPoppClient(configuration: try resolved.settings.clientConfiguration(retryPolicy: retryPolicy))
   }
 
@@ -71,6 +64,22 @@ enum ConnectionLoading {
   /// The run's config file, with its problems (an absent file is an empty one).
   static func config(environment: [String: String]) -> (ConfigFile, path: String) {
     (ConfigFile(document: RunConfig.document(environment: environment)), ConsolePaths(environment: environment).configFile.path)
+  }
+
+  /// The hub a reading command goes through: `--hub`, else `POPP_HUB`, else the config's `hub =` when no key is set
+  /// (a recruiter with credentials of their own reads Popp directly unless they ask for the hub).
+  static func hubToRead(flag: String?, resolved: ResolvedConnection) -> (path: String, source: String)? {
+    if let flag { return (flag, "--hub") }
+    guard let hub = resolved.hub else { return nil }
+    return hub.source == ConnectionResolver.hubVariable || !resolved.settings.hasCredentials ? hub : nil
+  }
+
+  static func readClient(_ hub: (path: String, source: String)) async throws -> HubReadClient {
+    do {
+      return try await HubReadClient.connect(path: hub.path, app: PoppConsoleVersion.app)
+    } catch let error as HubConnectionError {
+      throw CLIError(message: "\(hub.source) \(hub.path): \(error.description)")
+    }
   }
 
   static func resolve(profile: String?, environment: [String: String]) throws -> ResolvedConnection {
