@@ -49,9 +49,16 @@ let package = Package(
     ),
     // A measurement over minutes rather than repeated samples: a plain executable.
     //   swift run -c release PollingBenchmark
+    // The world the polling and hub benchmarks share.
+    .target(
+      name: "BenchmarkFixtures",
+      dependencies: [.product(name: "PoppAPI", package: root), .product(name: "PoppSandbox", package: root)],
+      path: "Benchmarks/BenchmarkFixtures"
+    ),
     .executableTarget(
       name: "PollingBenchmark",
       dependencies: [
+        "BenchmarkFixtures",
         .product(name: "ConsoleCore", package: root),
         .product(name: "PoppSandbox", package: root),
       ],
@@ -72,6 +79,7 @@ let package = Package(
     .executableTarget(
       name: "HubBenchmark",
       dependencies: [
+        "BenchmarkFixtures",
         .product(name: "ConsoleCore", package: root),
         .product(name: "PoppHub", package: root),
         .product(name: "PoppSandbox", package: root),

@@ -1,3 +1,4 @@
+import BenchmarkFixtures
 import ConsoleCore
 import Foundation
 import PoppHub
@@ -19,12 +20,6 @@ let binary =
   ProcessInfo.processInfo.environment["POPP_CONSOLE_BIN"]
   ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../.build/release/popp-console")
   .standardized.path
-
-func percentile(_ values: [Double], _ p: Double) -> Double {
-  let sorted = values.sorted()
-  guard !sorted.isEmpty else { return .nan }
-  return sorted[min(Int((Double(sorted.count - 1) * p).rounded()), sorted.count - 1)]
-}
 
 func format(_ seconds: Double) -> String { String(format: "%.0f ms", seconds * 1000) }
 
@@ -87,32 +82,8 @@ func hubUsage(_ pid: Int32) -> (cpu: Double, rss: Double) {
   return (ticks / Double(sysconf(Int32(_SC_CLK_TCK))), rss / 1024)
 }
 
-/// 9,800 conversations driven to an end and 200 fresh ones, which at `--speed 0` stay live (as PollingBenchmark).
-func makeFixture() async throws -> RunningSandbox {
-  let sandbox = try await RunningSandbox.start(SandboxConfiguration(port: 0, speed: 0, demoSize: 0))
-  let client = try sandbox.client()
-  let campaigns = try await client.allCampaigns().collect()
-  guard let email = campaigns.first(where: { $0.channel == .email && $0.campaignStatus == .live }) else {
-    fatalError("the demo data has no live email campaign")
-  }
-  let endings = ["failer", "optout", "undeliverable", "ghost"]
-  let finished = (0..<9_800).map { index in
-    BulkContact(
-      firstName: "Done\(index)", lastName: "Candidate", emailAddress: "\(endings[index % endings.count])+\(index)@example.com",
-      externalId: "done-\(index)")
-  }
-  _ = try await client.createConversations(BulkConversationRequest(campaignId: email.id, contacts: finished))
-  _ = try await sandbox.control().advanceClock(seconds: 30 * 86_400)
-  let live = (0..<200).map { index in
-    BulkContact(
-      firstName: "Live\(index)", lastName: "Candidate", emailAddress: "live\(index)@example.com", externalId: "live-\(index)")
-  }
-  _ = try await client.createConversations(BulkConversationRequest(campaignId: email.id, contacts: live))
-  return sandbox
-}
-
 print("Building the fixture (10,000 conversations, 200 live)…")
-let sandbox = try await makeFixture()
+let sandbox = try await makeTenThousandConversations()
 let configuration = try sandbox.clientConfiguration()
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("popp-hub-bench-\(UUID().uuidString.prefix(8))")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

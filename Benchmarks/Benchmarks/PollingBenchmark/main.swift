@@ -1,3 +1,4 @@
+import BenchmarkFixtures
 import ConsoleCore
 import Foundation
 import PoppSandbox
@@ -20,12 +21,6 @@ func residentMegabytes() -> (now: Double, peak: Double) {
     return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
   }
   return (field("VmRSS"), field("VmHWM"))
-}
-
-func percentile(_ values: [Double], _ p: Double) -> Double {
-  let sorted = values.sorted()
-  guard !sorted.isEmpty else { return .nan }
-  return sorted[min(Int((Double(sorted.count - 1) * p).rounded()), sorted.count - 1)]
 }
 
 /// The console's state, fed by the session's mailbox as the UI loop feeds it.
@@ -53,31 +48,6 @@ final class Console: Sendable {
     }
     throw CancellationError()
   }
-}
-
-/// 9,800 conversations driven to an end (failed, opted out, undeliverable, closed after
-/// nudges) and 200 fresh ones, which at `--speed 0` stay live.
-func makeFixture() async throws -> RunningSandbox {
-  let sandbox = try await RunningSandbox.start(SandboxConfiguration(port: 0, speed: 0, demoSize: 0))
-  let client = try sandbox.client()
-  let campaigns = try await client.allCampaigns().collect()
-  guard let email = campaigns.first(where: { $0.channel == .email && $0.campaignStatus == .live }) else {
-    fatalError("the demo data has no live email campaign")
-  }
-  let endings = ["failer", "optout", "undeliverable", "ghost"]
-  let finished = (0..<9_800).map { index in
-    BulkContact(
-      firstName: "Done\(index)", lastName: "Candidate", emailAddress: "\(endings[index % endings.count])+\(index)@example.com",
-      externalId: "done-\(index)")
-  }
-  _ = try await client.createConversations(BulkConversationRequest(campaignId: email.id, contacts: finished))
-  _ = try await sandbox.control().advanceClock(seconds: 30 * 86_400)
-  let live = (0..<200).map { index in
-    BulkContact(
-      firstName: "Live\(index)", lastName: "Candidate", emailAddress: "live\(index)@example.com", externalId: "live-\(index)")
-  }
-  _ = try await client.createConversations(BulkConversationRequest(campaignId: email.id, contacts: live))
-  return sandbox
 }
 
 struct Figures {
@@ -126,7 +96,7 @@ func measure(_ sandbox: RunningSandbox, serverFilters: Bool) async throws -> Fig
 }
 
 print("Building the fixture (10,000 conversations, 200 live)…")
-let sandbox = try await makeFixture()
+let sandbox = try await makeTenThousandConversations()
 for serverFilters in [true, false] {
   print("\nPolling at default intervals, \(serverFilters ? "with updatedSince (the sandbox honours it)" : "documented parameters only"):")
   let figures = try await measure(sandbox, serverFilters: serverFilters)
