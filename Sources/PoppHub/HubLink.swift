@@ -69,6 +69,13 @@ public actor HubLink: ConsoleBackend {
   }
 
   public func stop() async {
+    // A reply the hub never confirmed holding exists only here: it goes back into its conversation's draft (after
+    // what the draft already holds), so quitting while the hub is gone loses nothing.
+    for case .send(_, let conversationId, let content) in unconfirmed.values {
+      let kept = drafts.draft(conversationId: conversationId).map { $0.isEmpty ? "" : $0 + "\n\n" } ?? ""
+      drafts.update(conversationId: conversationId, text: kept + content.text)
+    }
+    unconfirmed = [:]
     drafts.flush()
     inputs.finish()
     for task in tasks { task.cancel() }
