@@ -28,6 +28,12 @@ public actor HubLink: ConsoleBackend {
   private var awaitingChange: Set<String> = []
   private var awaitingForm = false
   private var tasks: [Task<Void, Never>] = []
+  /// The CSV launch in progress (one at a time), cancelled by `.cancelBulk`.
+  private var bulkTask: Task<Void, Never>?
+  /// The session's own service, polling Popp with the recruiter's credentials while the hub is gone
+  /// (`hub-fallback = "direct"`); nil when the console has none to fall back on.
+  private let direct: ConsoleService?
+  private var pollingDirectly = false
 
   /// How soon after losing the hub the link tries again.
   static let reconnectDelay: Duration = .milliseconds(200)
@@ -43,6 +49,7 @@ public actor HubLink: ConsoleBackend {
     engine = session.engine
     mailbox = session.mailbox
     drafts = session.service.drafts
+    direct = session.fallsBackToDirect ? session.service : nil
     (inputStream, inputs) = AsyncStream.makeStream(of: Input.self)
   }
 
@@ -77,6 +84,7 @@ public actor HubLink: ConsoleBackend {
     }
     unconfirmed = [:]
     drafts.flush()
+    if pollingDirectly { await direct?.stop() }
     inputs.finish()
     for task in tasks { task.cancel() }
     tasks = []
@@ -114,12 +122,18 @@ public actor HubLink: ConsoleBackend {
     }
   }
 
-  private func accept(_ welcome: HubWelcome) throws {
+  private func accept(_ welcome: HubWelcome) async throws {
     if let organizationId, organizationId != welcome.organizationId {
       throw HubConnectionError.garbled(
         "the hub at \(path) now serves organization \(welcome.organizationId), not \(organizationId): restart the console")
     }
     organizationId = welcome.organizationId
+    if pollingDirectly {
+      // The hub is back: it polls again, and its snapshot (next) replaces what the console read by itself.
+      pollingDirectly = false
+      await engine.stop()
+      mailbox.post(.pollingDirectly(false))
+    }
   }
 
   /// From now on writes go out; returns what the hub must hear first.
@@ -130,7 +144,15 @@ public actor HubLink: ConsoleBackend {
 
   private func lost(_ reason: String) async {
     sender = nil
-    await engine.hubUnreachable("\(reason) (\(path))")
+    if let direct {
+      if !pollingDirectly {
+        pollingDirectly = true
+        mailbox.post(.pollingDirectly(true))
+        await direct.startPolling()
+      }
+    } else {
+      await engine.hubUnreachable("\(reason) (\(path))")
+    }
     if !awaitingChange.isEmpty {
       mailbox.post(
         .actionFailed("The hub went away before answering: the list shows whether the take-over or hand-back happened once it is back."))
@@ -159,7 +181,7 @@ public actor HubLink: ConsoleBackend {
       mailbox.post(.outgoingDiscarded(id: id, conversationId: conversationId))
     case .team(let team): mailbox.post(.team(team))
     case .event(let event): await receive(event)
-    case .status: break
+    case .status, .answer: break
     }
   }
 
@@ -206,6 +228,10 @@ public actor HubLink: ConsoleBackend {
   }
 
   private func perform(_ effect: Effect) async {
+    if pollingDirectly, let direct {
+      // While the hub is gone the console is on its own: its own outbox and audit log, as when it never had a hub.
+      return await direct.perform(effect)
+    }
     switch effect {
     case .loadMessages(let id):
       await engine.openFromCache(id)
@@ -216,12 +242,23 @@ public actor HubLink: ConsoleBackend {
     case .watch:
       // The hub polls what every console shows.
       break
-    case .prepareBulk(_, let path, _):
-      mailbox.post(
-        .bulkPreparationFailed(
-          path: path,
-          problem: "CSV launches do not go through the hub yet: run `popp-console conversations bulk` where the credentials are"))
-    case .sendBulk, .cancelBulk: break
+    case .prepareBulk(let campaign, let path, let defaultCountry):
+      do {
+        let relay = try await HubRelayClient.connect(path: self.path, app: app)
+        await bulk(through: relay).prepare(campaign: campaign, path: path, defaultCountry: defaultCountry)
+        await relay.close()
+      } catch {
+        mailbox.post(.bulkPreparationFailed(path: path, problem: "the hub cannot be reached: \(error)"))
+      }
+    case .sendBulk(let campaignId, let path, let plan, let existing, let businessHours):
+      guard bulkTask == nil else {
+        mailbox.post(.actionFailed("A CSV launch is already running."))
+        return
+      }
+      bulkTask = Task {
+        await self.sendBulk(campaignId: campaignId, path: path, plan: plan, existing: existing, businessHours: businessHours)
+      }
+    case .cancelBulk: bulkTask?.cancel()
     case .send(let conversationId, let content):
       await send(HubAction.send(id: UUID().uuidString.lowercased(), conversationId: conversationId, content: content))
     case .retrySend(let id, let content):
@@ -246,6 +283,27 @@ public actor HubLink: ConsoleBackend {
     case .updateCampaign(let id, let update): await act(.updateCampaign(id: id, update), form: true)
     case .launchConversation(let request): await act(.launchConversation(request), form: true)
     }
+  }
+
+  /// A CSV launch whose requests the hub makes (and audits, batch by batch, under this console's Unix user); the file
+  /// and its results file stay this recruiter's.
+  private func bulk(through relay: HubRelayClient) -> ConsoleBulkLaunch {
+    ConsoleBulkLaunch(client: relay, audit: nil, organizationId: organizationId ?? "", mailbox: mailbox)
+  }
+
+  /// A hub that goes away mid-launch fails the batch in flight as a lost answer: its rows are looked for before any
+  /// is sent again, and when the campaign cannot be read the run stops (a re-run skips what arrived).
+  private func sendBulk(campaignId: String, path: String, plan: BulkPlan, existing: ExistingContacts, businessHours: Bool) async {
+    do {
+      let relay = try await HubRelayClient.connect(path: self.path, app: app)
+      await bulk(through: relay).send(campaignId: campaignId, path: path, plan: plan, existing: existing, businessHours: businessHours)
+      await relay.close()
+    } catch {
+      ConsoleBulkLaunch.notSent(
+        campaignId: campaignId, path: path, plan: plan, reason: "not sent: the hub cannot be reached (\(error))",
+        organizationId: organizationId ?? "", mailbox: mailbox)
+    }
+    bulkTask = nil
   }
 
   /// A message: shown as pending at once, kept until the hub says it holds it (asked again by the same id after a

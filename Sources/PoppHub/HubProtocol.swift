@@ -6,7 +6,7 @@ public import Foundation
 /// versions can always tell each other so: the console's `HubHello`, the hub's `HubHelloReply`.
 public enum HubProtocol {
   /// Raised whenever a message changes shape; a console of another version is refused with a sentence saying which.
-  public static let version = 2
+  public static let version = 3
   /// The first field of every hello, so a hub never mistakes another program's bytes for a console.
   public static let magic = "popp-hub"
   /// A frame larger than this ends the connection (a snapshot of 100,000 conversations is about 60 MB of JSON).
@@ -91,6 +91,9 @@ public enum HubRequest: Codable, Sendable, Equatable {
   case presence(Presence)
   /// A write, carried out by the hub (answered, when it has an answer, by an `event`).
   case act(HubAction)
+  /// One Popp request made by the hub for this console (its command line, its CSV launch), answered by `answer` with
+  /// the same `id`; calls are answered as they finish, not in order.
+  case call(id: Int, HubCall)
 }
 
 /// The hub's answers, and what it pushes to a subscribed console.
@@ -113,6 +116,8 @@ public enum HubMessage: Codable, Sendable, Equatable {
   case team(TeamPresence)
   /// The answer to this console's own action.
   case event(HubEvent)
+  /// The answer to the console's `call` of the same `id`.
+  case answer(id: Int, HubAnswer)
 }
 
 public struct HubSnapshot: Codable, Sendable, Equatable {

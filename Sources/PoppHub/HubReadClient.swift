@@ -1,28 +1,31 @@
-public import ConsoleCore
-public import Foundation
 public import PoppAPI
 
-/// The command line's reads through a hub (`--hub`): the organization as one snapshot, and a thread by opening it as
-/// a console would. It holds no credentials; writes are not carried yet and say so.
+/// The command line through a hub (`--hub`): lists and lookups from the hub's snapshot of the organization (they
+/// cost Popp nothing), and everything else (threads, creates, launches, take-over, sends, hand-back) made by the hub
+/// with its key through `HubRelayClient`. It holds no credentials.
 public struct HubReadClient: PoppClient {
   public let snapshot: HubSnapshot
   public let welcome: HubWelcome
-  private let path: String
-  private let app: String
+  /// The hub's own hands, for what the snapshot does not hold.
+  public let relay: HubRelayClient
 
   public static func connect(path: String, app: String) async throws -> HubReadClient {
-    try await HubClient.attach(path: path, app: app) { welcome, session in
-      HubReadClient(snapshot: try await session.subscribe(), welcome: welcome, path: path, app: app)
+    let relay = try await HubRelayClient.connect(path: path, app: app)
+    do {
+      return try await HubClient.attach(path: path, app: app) { welcome, session in
+        HubReadClient(snapshot: try await session.subscribe(), welcome: welcome, relay: relay)
+      }
+    } catch {
+      await relay.close()
+      throw error
     }
   }
 
-  private var notCarried: PoppError {
-    .invalidConfiguration("the hub does not carry this for the command line yet: run it where the organization's credentials are")
-  }
-
   public func listTemplates() async throws(PoppError) -> [Template] { snapshot.templates }
-  public func listAgents() async throws(PoppError) -> [Agent] { throw notCarried }
-  public func createCampaign(_ request: CampaignCreateRequest) async throws(PoppError) -> Campaign { throw notCarried }
+  public func listAgents() async throws(PoppError) -> [Agent] { try await relay.listAgents() }
+  public func createCampaign(_ request: CampaignCreateRequest) async throws(PoppError) -> Campaign {
+    try await relay.createCampaign(request)
+  }
 
   public func listCampaigns(status: CampaignStatus?, limit: Int?, nextToken: String?) async throws(PoppError) -> Page<Campaign> {
     Self.page(snapshot.campaigns.filter { status == nil || $0.campaignStatus == status }, limit: limit, nextToken: nextToken)
@@ -33,10 +36,16 @@ public struct HubReadClient: PoppClient {
     return campaign
   }
 
-  public func updateCampaign(id: String, _ update: CampaignUpdateRequest) async throws(PoppError) -> Campaign { throw notCarried }
-  public func createConversation(_ request: ConversationCreateRequest) async throws(PoppError) -> MessageResponse { throw notCarried }
+  public func updateCampaign(id: String, _ update: CampaignUpdateRequest) async throws(PoppError) -> Campaign {
+    try await relay.updateCampaign(id: id, update)
+  }
+
+  public func createConversation(_ request: ConversationCreateRequest) async throws(PoppError) -> MessageResponse {
+    try await relay.createConversation(request)
+  }
+
   public func createConversations(_ request: BulkConversationRequest) async throws(PoppError) -> BulkConversationResponse {
-    throw notCarried
+    try await relay.createConversations(request)
   }
 
   public func listConversations(_ query: ConversationQuery, nextToken: String?) async throws(PoppError) -> Page<Conversation> {
@@ -58,36 +67,23 @@ public struct HubReadClient: PoppClient {
     return conversation
   }
 
-  /// Opens the thread on a connection of its own, as a console does, and returns it as the hub sends it.
   public func listMessages(conversationId: String, sortDirection: SortDirection?, limit: Int?, nextToken: String?) async throws(PoppError)
     -> Page<Message>
   {
-    _ = try await conversation(id: conversationId)
-    let messages: [Message]
-    do {
-      messages = try await HubClient.attach(path: path, app: app) { _, session in
-        _ = try await session.subscribe()
-        try await session.send(.presence(Presence(conversationId: conversationId)))
-        while true {
-          switch try await session.nextMessage() {
-          case .messages(let id, let messages) where id == conversationId: return messages
-          case .event(.messagesFailed(let id, let error)) where id == conversationId: throw PoppError.invalidResponse(error)
-          default: continue
-          }
-        }
-      }
-    } catch let error as PoppError {
-      throw error
-    } catch {
-      throw .transport(.connectionLost("the hub: \(error)"))
-    }
-    let ordered = sortDirection == .descending ? messages.reversed() : messages
-    return Self.page(Array(ordered), limit: limit, nextToken: nextToken)
+    try await relay.listMessages(conversationId: conversationId, sortDirection: sortDirection, limit: limit, nextToken: nextToken)
   }
 
-  public func takeOver(conversationId: String) async throws(PoppError) -> TakeoverResponse { throw notCarried }
-  public func sendMessage(conversationId: String, _ request: SendMessageRequest) async throws(PoppError) -> Message { throw notCarried }
-  public func handBack(conversationId: String) async throws(PoppError) -> HandBackResponse { throw notCarried }
+  public func takeOver(conversationId: String) async throws(PoppError) -> TakeoverResponse {
+    try await relay.takeOver(conversationId: conversationId)
+  }
+
+  public func sendMessage(conversationId: String, _ request: SendMessageRequest) async throws(PoppError) -> Message {
+    try await relay.sendMessage(conversationId: conversationId, request)
+  }
+
+  public func handBack(conversationId: String) async throws(PoppError) -> HandBackResponse {
+    try await relay.handBack(conversationId: conversationId)
+  }
 
   /// A page of `items` from the offset `nextToken` names.
   static func page<Item>(_ items: [Item], limit: Int?, nextToken: String?) -> Page<Item> {

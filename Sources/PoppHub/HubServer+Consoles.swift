@@ -28,6 +28,7 @@ extension HubServer {
     case .subscribe: subscribe(console)
     case .presence(let presence): present(presence, for: console)
     case .act(let action): act(action, for: console)
+    case .call(let id, let request): call(id, request, for: console)
     }
   }
 
@@ -146,14 +147,8 @@ extension HubServer {
     for event in replies.drain() {
       switch event {
       case .conversationChanged(let index, let conversation, let note):
-        self.index = index
-        // Who holds it first, so the others' consoles name them when the change arrives.
-        holders[conversation.id] = conversation.isHumanTakeover ? member(console) : nil
-        broadcastTeam()
+        absorb(conversation, index: index, changedBy: console)
         send(.event(.changed(conversation, note: note)), to: console)
-        broadcast(
-          .conversations(HubConversations(conversations: [conversation], newlyFlagged: [], flaggedSince: flaggedSince)),
-          except: console)
       case .actionFailed(let text): send(.event(.actionFailed(text)), to: console)
       case .auditLoaded(let entries): send(.event(.auditLoaded(entries)), to: console)
       case .formSucceeded(let note, let campaign): send(.event(.formSucceeded(note: note, campaign: campaign)), to: console)

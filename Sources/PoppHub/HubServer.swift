@@ -27,20 +27,24 @@ public actor HubServer {
     public var engine: SyncEngine
     public var service: @Sendable (_ user: String, _ replies: Mailbox<ServiceEvent>) -> ConsoleService
     public var unsentOutgoing: @Sendable () -> [OutboxEntry]
+    /// The session's client, outbox and engine acting as a Unix user: for the Popp requests a console makes through
+    /// the hub (`HubCall`).
+    public var relay: @Sendable (_ user: String) -> RelayedWork
 
     public init(
       engine: SyncEngine, service: @escaping @Sendable (_ user: String, _ replies: Mailbox<ServiceEvent>) -> ConsoleService,
-      unsentOutgoing: @escaping @Sendable () -> [OutboxEntry]
+      unsentOutgoing: @escaping @Sendable () -> [OutboxEntry], relay: @escaping @Sendable (_ user: String) -> RelayedWork
     ) {
       self.engine = engine
       self.service = service
       self.unsentOutgoing = unsentOutgoing
+      self.relay = relay
     }
 
     public init(session: ConsoleSession) {
       self.init(
         engine: session.engine, service: { session.service(actingAs: $0, reportingTo: $1) },
-        unsentOutgoing: { session.unsentOutgoing })
+        unsentOutgoing: { session.unsentOutgoing }, relay: { session.relay(actingAs: $0) })
     }
   }
 

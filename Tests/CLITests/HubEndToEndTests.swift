@@ -166,7 +166,7 @@ func mode(of path: String) -> (mode: Int, gid: UInt32)? {
   }
 }
 
-/// The command line through a hub: reads need no credentials; writes say they do not go through it yet.
+/// The command line through a hub, holding no key: reads from its snapshot, writes made by it and audited there.
 @Suite(.serialized) struct HubCommandLineTests {
   @Test func overviewListsAndAThreadReadThroughTheHubWithoutCredentials() async throws {
     try await offPoolAwaiting {
@@ -197,10 +197,104 @@ func mode(of path: String) -> (mode: Int, gid: UInt32)? {
         let directThread = try CLI.run(["conversations", "messages", flagged.id], environment: sandbox.environment)
         #expect(thread.status == 0, "\(thread.stderr)")
         #expect(thread.stdout == directThread.stdout, "the thread as the hub has it is the thread")
+      }
+    }
+  }
 
-        let takeover = try CLI.run(["conversations", "takeover", flagged.id, "--hub", hub.socket], environment: none)
-        #expect(takeover.status != 0)
-        #expect(takeover.stderr.contains("do not go through the hub from the command line yet"), "\(takeover.stderr)")
+  /// A recruiter's own state folder, holding no key and no config: whatever they do is the hub's to audit.
+  static func recruiterEnvironment() throws -> (environment: [String: String], state: URL) {
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("popp-hub-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    return (["XDG_STATE_HOME": state.path, "XDG_CONFIG_HOME": "/nonexistent"], state)
+  }
+
+  @Test func takeOverSendAndHandBackGoThroughTheHubOnceAndTheHubAuditsThemUnderTheUnixUser() async throws {
+    try await offPoolAwaiting {
+      try await withHub { sandbox, hub in
+        let (recruiter, state) = try Self.recruiterEnvironment()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let listed = try CLI.run(["conversations", "list", "--json"], environment: sandbox.environment)
+        let flagged = try #require(
+          try PoppJSON.makeDecoder().decode([Conversation].self, from: Data(listed.stdout.utf8)).first { $0.needsReview })
+        let through = ["--hub", hub.socket]
+
+        let takeover = try CLI.run(["conversations", "takeover", flagged.id] + through, environment: recruiter)
+        #expect(takeover.status == 0, "\(takeover.stderr)")
+        #expect(takeover.stdout.contains("taken over: \(flagged.id)"), "\(takeover.stdout)")
+        let text = "Hello from the hub's command line \(UUID().uuidString.prefix(6))"
+        let sent = try CLI.run(["conversations", "send", flagged.id, "--message", text] + through, environment: recruiter)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.hasPrefix("sent "), "\(sent.stdout)")
+        #expect(sent.stdout.contains(text), "the thread's copy of the message is printed: \(sent.stdout)")
+        let handBack = try CLI.run(["conversations", "hand-back", flagged.id] + through, environment: recruiter)
+        #expect(handBack.status == 0, "\(handBack.stderr)")
+
+        let thread = try CLI.run(["conversations", "messages", flagged.id, "--json"], environment: sandbox.environment)
+        let messages = try PoppJSON.makeDecoder().decode([Message].self, from: Data(thread.stdout.utf8))
+        #expect(messages.filter { $0.body == text }.count == 1, "sent exactly once")
+        let after = try CLI.run(["conversations", "show", flagged.id, "--json"], environment: sandbox.environment)
+        #expect(try PoppJSON.makeDecoder().decode(Conversation.self, from: Data(after.stdout.utf8)).isHumanTakeover == false)
+
+        let hubAudit = try AuditLog(path: sandbox.stateHome.appendingPathComponent("popp-console/hub/audit.log").path).entries()
+          .filter { $0.conversation == flagged.id }
+        #expect(hubAudit.map(\.action) == [.takeOver, .send, .handBack], "\(hubAudit)")
+        #expect(hubAudit.allSatisfy { $0.user == AuditLog.userName })
+        #expect(
+          !FileManager.default.fileExists(atPath: state.appendingPathComponent("popp-console/audit.log").path),
+          "the recruiter's side keeps no audit of its own: the hub's is the record")
+        #expect(!(takeover.stdout + sent.stdout + handBack.stdout).contains(sandbox.environment["POPP_API_KEY"] ?? "\u{0}"))
+      }
+    }
+  }
+
+  @Test func campaignsAndLaunchesFromTheCommandLineGoThroughTheHub() async throws {
+    try await offPoolAwaiting {
+      try await withHub { sandbox, hub in
+        let (recruiter, state) = try Self.recruiterEnvironment()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let through = ["--hub", hub.socket]
+        let listed = try CLI.run(["campaigns", "list", "--json"], environment: sandbox.environment)
+        let live = try #require(
+          try PoppJSON.makeDecoder().decode([Campaign].self, from: Data(listed.stdout.utf8)).first {
+            $0.channel == .sms && $0.campaignStatus == .live
+          })
+
+        let renamed = try CLI.run(
+          ["campaigns", "update", live.id, "--title", "Renamed through the hub", "--json"] + through, environment: recruiter)
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(
+          try PoppJSON.makeDecoder().decode(Campaign.self, from: Data(renamed.stdout.utf8)).campaignTitle == "Renamed through the hub")
+
+        let launched = try CLI.run(
+          ["conversations", "create", "--campaign", live.id, "--first-name", "Hubert", "--phone", "+447700900123"] + through,
+          environment: recruiter)
+        #expect(launched.status == 0, "\(launched.stderr)")
+        #expect(launched.stdout.contains("Hubert at +447700900123"), "\(launched.stdout)")
+
+        let csv = state.appendingPathComponent("applicants.csv")
+        try Data("First Name,Phone\nAda,+447700900201\nBob,+447700900202\nCyd,+447700900203\n".utf8).write(to: csv)
+        let bulk = try CLI.run(
+          ["conversations", "bulk", "--campaign", live.id, "--csv", csv.path, "--yes"] + through, environment: recruiter)
+        #expect(bulk.status == 0, "\(bulk.stderr)")
+        #expect(bulk.stderr.contains("queued 3;"), "\(bulk.stderr)")
+        let results = try String(contentsOf: state.appendingPathComponent("applicants.results.csv"), encoding: .utf8)
+        #expect(results.components(separatedBy: "queued").count - 1 == 3, "the results file is the recruiter's: \(results)")
+
+        // Sent once: a second run finds them in the campaign (through the hub, live) and sends nothing.
+        let again = try CLI.run(
+          ["conversations", "bulk", "--campaign", live.id, "--csv", csv.path, "--yes"] + through, environment: recruiter)
+        #expect(again.status == 0, "\(again.stderr)")
+        let inCampaign = try CLI.run(["conversations", "list", "--campaign", live.id, "--json"], environment: sandbox.environment)
+        let phones = try PoppJSON.makeDecoder().decode([Conversation].self, from: Data(inCampaign.stdout.utf8)).compactMap(
+          \.participantPhoneNumber)
+        for phone in ["+447700900123", "+447700900201", "+447700900202", "+447700900203"] {
+          #expect(phones.filter { $0 == phone }.count == 1, "\(phone) started once")
+        }
+
+        let hubAudit = try AuditLog(path: sandbox.stateHome.appendingPathComponent("popp-console/hub/audit.log").path).entries()
+        #expect(hubAudit.contains { $0.action == .updateCampaign && $0.campaign == live.id && $0.user == AuditLog.userName })
+        #expect(hubAudit.contains { $0.action == .launch && $0.campaign == live.id })
+        #expect(hubAudit.contains { $0.action == .bulkLaunch && ($0.detail ?? "").contains("3 contacts through the hub: 3 queued") })
       }
     }
   }

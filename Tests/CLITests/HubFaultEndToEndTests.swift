@@ -1,4 +1,5 @@
 import Foundation
+import PoppAPI
 import Testing
 
 #if canImport(Glibc)
@@ -6,7 +7,8 @@ import Testing
 #endif
 
 /// The hub killed (-9) while a reply is on its way: the console keeps its screen under HUB GONE, reattaches to the
-/// restarted hub by itself, and the reply reaches the candidate exactly once.
+/// restarted hub by itself, and the reply reaches the candidate exactly once. With `hub-fallback = "direct"` and
+/// credentials of its own, it polls Popp itself while the hub is gone.
 @Suite(.serialized) struct HubFaultEndToEndTests {
   @Test func aHubKilledMidSendLosesNothingAndSendsNothingTwice() async throws {
     try await offPoolAwaiting {
@@ -67,5 +69,49 @@ import Testing
       count += messages.filter { ($0["body"] as? String) == body }.count
     }
     return count
+  }
+
+  @Test func withHubFallbackDirectAConsoleWhoseHubDiesPollsPoppItselfUntilTheHubIsBack() async throws {
+    try await offPoolAwaiting {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let scratch = try sharedScratch()
+      defer { try? FileManager.default.removeItem(at: scratch) }
+      try Self.fallBack(sandbox: sandbox, scratch: scratch)
+    }
+  }
+
+  static func fallBack(sandbox: SandboxProcess, scratch: URL) throws {
+    let http = SandboxHTTP(sandbox)
+    let hub = try HubProcess(sandbox: sandbox, folder: scratch)
+    defer { _ = hub.stop() }
+    // The recruiter has credentials of their own for the same organization, and asks to use them when the hub is gone.
+    let console = try TmuxSession(
+      columns: 120, rows: 40, arguments: "--hub \(hub.socket) --poll-active 0.5 --poll-head 0.5", config: "hub-fallback = \"direct\"\n",
+      environment: sandbox.environment.filter { $0.key != "XDG_STATE_HOME" })
+    try console.wait(for: "attached") { $0.contains("via hub · 25 conversations") }
+
+    kill(hub.process.processIdentifier, SIGKILL)
+    hub.process.waitUntilExit()
+    let told = try console.wait(for: "told it polls directly") { $0.contains("The hub is gone: polling Popp directly") }
+    #expect(!told.contains("HUB GONE"), "the console is not without data: it reads Popp itself")
+    try console.send("Escape")
+    try console.wait(for: "the status bar says so") { $0.contains("direct, hub gone · 25 conversations") }
+
+    // A flag raised while the hub is gone reaches the console from its own polls.
+    let listed = try CLI.run(["conversations", "list", "--json"], environment: sandbox.environment)
+    let conversations = try PoppJSON.makeDecoder().decode([Conversation].self, from: Data(listed.stdout.utf8))
+    let target = try #require(conversations.first { !$0.needsReview && $0.conversationStatus.isActive })
+    let flagged = conversations.filter(\.needsReview).count
+    #expect(http.call("POST", "sandbox/conversations/\(target.id)/flag", json: #"{"reason":"asks about parking"}"#).status == 200)
+    try console.wait(for: "the flag, polled directly", seconds: 15) {
+      $0.contains("\(flagged + 1) need review") || $0.contains("Needs review:")
+    }
+
+    let restarted = try HubProcess(sandbox: sandbox, folder: scratch)
+    defer { _ = restarted.stop() }
+    try console.wait(for: "attached again", seconds: 15) { $0.contains("Attached to the hub again.") }
+    try console.send("Escape")
+    try console.wait(for: "the hub's data again") { $0.contains("via hub · 25 conversations") }
   }
 }

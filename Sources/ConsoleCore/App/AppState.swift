@@ -22,6 +22,8 @@ public struct ConnectionInfo: Sendable, Hashable {
   public var profileName: String?
   /// The hub's socket when the console is attached to one (it polls for the console; writes go through it).
   public var hubPath: String?
+  /// Attached to a hub that is gone, and polling Popp directly meanwhile (`hub-fallback = "direct"`).
+  public var pollsDirectly = false
   /// The Unix user the hub knows this console as (how colleagues see it).
   public var hubUser: String?
 
@@ -249,6 +251,15 @@ public struct AppState: Sendable {
       thread?.error = error
     case .team(let team):
       self.team = team
+    case .pollingDirectly(let direct):
+      guard connection.pollsDirectly != direct else { return [] }
+      connection.pollsDirectly = direct
+      // Nobody's presence is known while the hub is gone; it sends the team again when the console is back.
+      if direct { team = TeamPresence() }
+      flash =
+        direct
+        ? "The hub is gone: polling Popp directly with your own credentials until it is back (hub-fallback = \"direct\")."
+        : "Attached to the hub again."
     case .openedElsewhere(let id, let member):
       // Two recruiters pressed `n` together and the hub heard the other first: this one moves on.
       guard reviewJump == id, thread?.conversationId == id else { return [] }

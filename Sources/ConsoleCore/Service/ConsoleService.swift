@@ -17,7 +17,7 @@ public struct ConsoleWorkflow: Sendable {
   }
 
   /// Whom the outbox names for a message: nil when the actions are this process's own user's.
-  var requestedBy: String? { actions.user == AuditLog.userName ? nil : actions.user }
+  public var requestedBy: String? { actions.user == AuditLog.userName ? nil : actions.user }
 
   /// The same workflow acting for `user` (a hub's, for one console).
   public func acting(as user: String) -> ConsoleWorkflow {
@@ -143,30 +143,16 @@ public actor ConsoleService {
     }
   }
 
-  /// The campaign as the server has it, the file checked and who the campaign already holds;
-  /// a campaign that is not LIVE is refused here, before the preview offers to send.
+  private var bulk: ConsoleBulkLaunch {
+    ConsoleBulkLaunch(client: client, audit: workflow.audit, organizationId: workflow.actions.organizationId, mailbox: mailbox)
+  }
+
   private func prepareBulk(campaign: Campaign, path: String, defaultCountry: String?) async {
-    let launch = BulkLaunch(client: client, campaignId: campaign.id, input: URL(fileURLWithPath: path))
-    do throws(BulkLaunchError) {
-      let prepared = try await launch.prepare(defaultCountry: defaultCountry)
-      try BulkLaunch.requireLive(prepared.campaign)
-      mailbox.post(.bulkPrepared(path: path, plan: prepared.plan, existing: prepared.existing))
-    } catch {
-      mailbox.post(.bulkPreparationFailed(path: path, problem: error.description))
-    }
+    await bulk.prepare(campaign: campaign, path: path, defaultCountry: defaultCountry)
   }
 
   private func sendBulk(campaignId: String, path: String, plan: BulkPlan, existing: ExistingContacts, businessHours: Bool) async {
-    let launch = BulkLaunch(client: client, campaignId: campaignId, input: URL(fileURLWithPath: path))
-    let mailbox = mailbox
-    let results = await launch.send(plan, existing: existing, businessHours: businessHours) { mailbox.post(.bulkProgress($0)) }
-    var reportError: String?
-    do {
-      try launch.record(results, audit: workflow.audit, organization: workflow.actions.organizationId)
-    } catch {
-      reportError = "The results file \(launch.resultsFile.path) could not be written: \(error)"
-    }
-    mailbox.post(.bulkFinished(results: results, report: reportError == nil ? launch.resultsFile.path : nil, reportError: reportError))
+    await bulk.send(campaignId: campaignId, path: path, plan: plan, existing: existing, businessHours: businessHours)
     bulkTask = nil
     await engine.refreshNow()
   }

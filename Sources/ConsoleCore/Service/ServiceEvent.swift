@@ -43,6 +43,9 @@ public enum RowMark: Sendable, Hashable {
 public enum ServiceEvent: Sendable {
   /// Who else works the organization now, as the hub says (never sent when the console polls by itself).
   case team(TeamPresence)
+  /// The hub is gone and this console polls Popp with its own credentials (`hub-fallback = "direct"`); false once
+  /// it is attached again.
+  case pollingDirectly(Bool)
   /// This console opened a conversation another console already had open (the hub's order decides who was first).
   case openedElsewhere(conversationId: String, by: TeamMember)
   /// Everything known at once (the cache at start, or a first full load); the index is

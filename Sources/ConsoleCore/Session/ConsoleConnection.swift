@@ -8,8 +8,9 @@ public enum ConsoleConnection: Sendable {
   /// loopback (`isSandbox`: its world starts afresh each run). The session sets the retries.
   case http(ClientConfiguration, isSandbox: Bool = false, profileName: String? = nil)
   /// A team's hub, which polls and acts for the console: `info` is what the hub said it serves (with its socket).
-  /// The session's own clients reach nothing; the hub link feeds its engine.
-  case hub(ConnectionInfo)
+  /// The hub link feeds the session's engine. The session's own clients reach nothing, unless the recruiter's own
+  /// credentials are a `fallback` (`hub-fallback = "direct"`): then they reach Popp, for while the hub is gone.
+  case hub(ConnectionInfo, fallback: ClientConfiguration? = nil)
 
   /// Who the console speaks as, and where.
   public var info: ConnectionInfo {
@@ -17,7 +18,7 @@ public enum ConsoleConnection: Sendable {
     case .http(let configuration, let isSandbox, let profileName):
       ConnectionInfo(
         organizationId: configuration.organizationId, baseURL: configuration.baseURL, isSandbox: isSandbox, profileName: profileName)
-    case .hub(let info): info
+    case .hub(let info, _): info
     }
   }
 
@@ -28,6 +29,9 @@ public enum ConsoleConnection: Sendable {
     case .http(var configuration, _, _):
       configuration.retryPolicy = .standard
       return HTTPPoppClient(configuration: configuration)
+    case .hub(_, var fallback?):
+      fallback.retryPolicy = .standard
+      return HTTPPoppClient(configuration: fallback)
     case .hub: return HubAttachedClient()
     }
   }
@@ -41,7 +45,16 @@ public enum ConsoleConnection: Sendable {
       configuration.retryPolicy = .never
       configuration.requestTimeout = requestTimeout
       return HTTPPoppClient(configuration: configuration)
+    case .hub(_, var fallback?):
+      fallback.retryPolicy = .never
+      fallback.requestTimeout = requestTimeout
+      return HTTPPoppClient(configuration: fallback)
     case .hub: return HubAttachedClient()
     }
+  }
+
+  /// Whether the console polls Popp itself while its hub is gone.
+  public var fallsBackToDirect: Bool {
+    if case .hub(_, _?) = self { true } else { false }
   }
 }

@@ -7,6 +7,8 @@ public import PoppAPI
 /// benchmarks build it here and nowhere else, so what they run is what the recruiter runs.
 public struct ConsoleSession: Sendable {
   public let connection: ConnectionInfo
+  /// Attached to a hub with the recruiter's own credentials to poll Popp while it is gone (`hub-fallback = "direct"`).
+  public let fallsBackToDirect: Bool
   /// Where the engine, the outbox and the service leave their results for the UI thread.
   public let mailbox: Mailbox<ServiceEvent>
   public let store: LocalStore
@@ -36,6 +38,7 @@ public struct ConsoleSession: Sendable {
   ) throws {
     let info = connection.info
     self.connection = info
+    fallsBackToDirect = connection.fallsBackToDirect
     var problems: [String] = []
     store = try SessionStores.openCache(at: storage.cachePath, problems: &problems)
     let snapshot = try store.snapshot()
@@ -71,6 +74,11 @@ public struct ConsoleSession: Sendable {
   /// or the outbox's, which stay on `mailbox`) to `replies`: a hub's, for one attached console.
   public func service(actingAs user: String, reportingTo replies: Mailbox<ServiceEvent>) -> ConsoleService {
     ConsoleService(client: actionsClient, engine: engine, workflow: workflow.acting(as: user), mailbox: replies)
+  }
+
+  /// This session's client, outbox and engine acting as `user`: a hub's, for a recruiter's command line.
+  public func relay(actingAs user: String) -> RelayedWork {
+    RelayedWork(client: actionsClient, workflow: workflow.acting(as: user), engine: engine)
   }
 
   /// Messages the outbox has not sent yet (pending, sending, failed).

@@ -62,7 +62,7 @@ enum Bars {
     if state.isLoading { return ("Loading…", .statusBar) }
     let review = state.index.count(filter: .needsReview, campaignId: nil)
     // First, where a narrow status bar still shows it: freshness and writes are the hub's.
-    var text = state.connection.hubPath == nil ? "" : "via hub · "
+    var text = state.connection.hubPath == nil ? "" : state.connection.pollsDirectly ? "direct, hub gone · " : "via hub · "
     text += "\(state.index.count) conversations · \(review) need review"
     if !state.attention.unread.isEmpty { text += " · \(state.attention.unread.count) unread" }
     if let updated { text += " · updated " + updated }

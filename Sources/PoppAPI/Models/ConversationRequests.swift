@@ -107,7 +107,7 @@ public struct SendMessageRequest: Codable, Hashable, Sendable {
 /// The query of `GET /v1/conversations`. Only `campaignId`, `sortDirection`, `limit` and
 /// `nextToken` are documented by Popp; the filters are the sandbox's, to be used only as an
 /// optimisation by a client that stays correct without them.
-public struct ConversationQuery: Hashable, Sendable {
+public struct ConversationQuery: Codable, Hashable, Sendable {
   public var campaignId: String?
   public var sortDirection: SortDirection?
   public var limit: Int?

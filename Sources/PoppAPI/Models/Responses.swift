@@ -1,3 +1,5 @@
+extension Page: Equatable where Item: Equatable {}
+
 /// A page of a list endpoint: `{"data": [...], "nextToken": "..." | null}`.
 public struct Page<Item: Codable & Sendable>: Codable, Sendable {
   public var data: [Item]

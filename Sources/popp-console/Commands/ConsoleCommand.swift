@@ -59,10 +59,24 @@ struct ConsoleCommand: AsyncParsableCommand {
       switch try await HubAttaching.welcome(hubChoice, fallback: resolved.hubFallback, canPollDirectly: settings.hasCredentials) {
       case .attached(let welcome):
         attachedHub = hubChoice.path
+        // With hub-fallback = "direct", the recruiter's own credentials poll Popp whenever the hub goes away: the
+        // same organization at the same address only, since the cache and outbox are the hub's organization's.
+        var fallback: ClientConfiguration?
+        if resolved.hubFallback == .direct && settings.hasCredentials {
+          let own = try settings.clientConfiguration()
+          if own.organizationId == welcome.organizationId && own.baseURL == welcome.baseURL {
+            fallback = own
+          } else {
+            setupProblems.append(
+              "hub-fallback = \"direct\" is ignored: your credentials are for organization \(own.organizationId) at \(own.baseURL.absoluteString), "
+                + "the hub serves \(welcome.organizationId) at \(welcome.baseURL.absoluteString)")
+          }
+        }
         connection = .hub(
           ConnectionInfo(
             organizationId: welcome.organizationId, baseURL: welcome.baseURL, isSandbox: welcome.isSandbox,
-            profileName: resolved.profile?.name, hubPath: hubChoice.path, hubUser: welcome.user))
+            profileName: resolved.profile?.name, hubPath: hubChoice.path, hubUser: welcome.user),
+          fallback: fallback)
       case .direct(let why):
         setupProblems.append(why)
         connection = .http(try settings.clientConfiguration(), profileName: resolved.profile?.name)

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsoleCore
 import Foundation
 import PoppAPI
+import PoppHub
 
 extension ConversationsCommand {
   /// `conversations bulk`: launch a campaign's conversations from a CSV file, every row
@@ -47,7 +48,9 @@ extension ConversationsCommand {
       let input = URL(fileURLWithPath: csv)
       let connection = try options.resolve()
       let defaultCountry = try country.resolve(connection: connection)
-      let client = HTTPPoppClient(configuration: try connection.settings.clientConfiguration())
+      // Through a hub, its key makes every request and it audits each batch under this Unix user.
+      let hub = try await options.hubRelay()
+      let client: any PoppClient = try hub ?? HTTPPoppClient(configuration: connection.settings.clientConfiguration())
       let launch = BulkLaunch(client: client, campaignId: campaign, input: input)
       let overrides = try overrides()
       let delimiter = try delimiterScalar()
@@ -96,7 +99,8 @@ extension ConversationsCommand {
       var writeProblem: String?
       do {
         try launch.record(
-          results, audit: AuditLog(path: AuditLog.path(in: ConsolePaths(environment: ProcessInfo.processInfo.environment))),
+          results,
+          audit: hub == nil ? AuditLog(path: AuditLog.path(in: ConsolePaths(environment: ProcessInfo.processInfo.environment))) : nil,
           organization: connection.settings.organizationId ?? "")
       } catch {
         writeProblem = "could not write \(launch.resultsFile.path): \(error)"

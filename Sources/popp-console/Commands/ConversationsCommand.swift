@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsoleCore
 import Foundation
 import PoppAPI
+import PoppHub
 
 struct ConversationsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -107,8 +108,7 @@ struct ConversationsCommand: AsyncParsableCommand {
       let request = ConversationCreateRequest(
         campaignId: campaign, firstName: firstName, lastName: lastName, phoneNumber: phoneNumber, emailAddress: email,
         externalId: externalId, shouldSendDuringBusinessHours: businessHours ? true : nil, openingMessage: openingMessage)
-      let client = HTTPPoppClient(configuration: try connection.settings.clientConfiguration())
-      let response = try await client.createConversation(request)
+      let response = try await options.makeClient().createConversation(request)
       if options.json { return try Output.json(response) }
       print(Output.clean("\(response.message): \(firstName) at \(phoneNumber ?? email ?? "")"))
     }
@@ -120,7 +120,12 @@ struct ConversationsCommand: AsyncParsableCommand {
     @Argument(help: "The conversation id.") var id: String
 
     func run() async throws {
-      let response = try await options.makeWorkflow().actions.takeOver(conversationId: id)
+      let response =
+        if let hub = try await options.hubRelay() {
+          try await hub.takeOver(conversationId: id)
+        } else {
+          try await options.makeWorkflow().actions.takeOver(conversationId: id)
+        }
       if options.json { return try Output.json(response) }
       print(
         Output.clean("taken over: \(response.id) (\(response.conversationStatus?.rawValue ?? "?")); you are speaking for the company now"))
@@ -148,20 +153,38 @@ struct ConversationsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+      if let hub = try await options.hubRelay() { return try await send(through: hub) }
       let workflow = try options.makeWorkflow()
-      let content: OutboxContent
-      if let template {
-        content = .template(id: template, preview: try await Self.preview(template, conversationId: id, client: workflow.client))
-      } else {
-        content = .body(message ?? "")
-      }
+      let content = try await self.content(client: workflow.client)
       // Through the outbox: a lost answer is settled against the thread, never sent twice.
       let entry = await workflow.outbox.send(conversationId: id, content: content)
       guard entry.state == .sent, let messageId = entry.sentMessageId else {
         throw CLIError(message: "not sent: \(Output.clean(entry.error ?? "unknown error")) (outbox entry \(entry.id))")
       }
       let recent = try await workflow.client.listMessages(conversationId: id, sortDirection: .descending, limit: 50, nextToken: nil)
-      guard let sent = recent.data.first(where: { $0.id == messageId }) else {
+      try report(messageId, sent: recent.data.first(where: { $0.id == messageId }))
+    }
+
+    /// Through the hub's outbox, under an id chosen here: the hub sends it at most once, and keeps it if it cannot yet.
+    private func send(through hub: HubRelayClient) async throws {
+      let content = try await self.content(client: hub)
+      let (entry, message) = try await hub.send(content, to: id, id: UUID().uuidString.lowercased())
+      guard entry.state == .sent, let messageId = entry.sentMessageId else {
+        throw CLIError(
+          message:
+            "not sent: \(Output.clean(entry.error ?? "the hub's outbox holds it (\(entry.state.rawValue))")) (hub outbox entry \(entry.id))"
+        )
+      }
+      try report(messageId, sent: message)
+    }
+
+    private func content(client: any PoppClient) async throws -> OutboxContent {
+      guard let template else { return .body(message ?? "") }
+      return .template(id: template, preview: try await Self.preview(template, conversationId: id, client: client))
+    }
+
+    private func report(_ messageId: String, sent: Message?) throws {
+      guard let sent else {
         if options.json { return try Output.json(["id": messageId]) }
         return print(Output.clean("sent \(messageId)"))
       }
@@ -177,7 +200,12 @@ struct ConversationsCommand: AsyncParsableCommand {
     @Argument(help: "The conversation id.") var id: String
 
     func run() async throws {
-      let response = try await options.makeWorkflow().actions.handBack(conversationId: id)
+      let response =
+        if let hub = try await options.hubRelay() {
+          try await hub.handBack(conversationId: id)
+        } else {
+          try await options.makeWorkflow().actions.handBack(conversationId: id)
+        }
       if options.json { return try Output.json(response) }
       print(Output.clean("handed back: \(response.id) (\(response.status?.rawValue ?? "?")); the agent is speaking again"))
     }

@@ -24,7 +24,7 @@ struct APIOptions: ParsableArguments {
   @Option(
     name: .customLong("hub"),
     help: ArgumentHelp(
-      "Read through the team's hub at this socket (no credentials needed; also POPP_HUB, or `hub =` when no key is set).",
+      "Go through the team's hub at this socket: it reads and acts with its own key, so none is needed here (also POPP_HUB, or `hub =` when no key is set).",
       valueName: "PATH"))
   var hub: String?
 
@@ -36,14 +36,16 @@ struct APIOptions: ParsableArguments {
     return HTTPPoppClient(configuration: try resolved.settings.clientConfiguration(retryPolicy: retryPolicy))
   }
 
+  /// The hub this command goes through (`--hub`, `POPP_HUB`, or the config's `hub =` when no key is set), attached
+  /// for Popp requests the hub makes with its own key; nil when the command talks to Popp itself.
+  func hubRelay() async throws -> HubRelayClient? {
+    guard let hub = ConnectionLoading.hubToRead(flag: hub, resolved: try resolve()) else { return nil }
+    return try await ConnectionLoading.relayClient(hub)
+  }
+
   /// Take-over, hand-back and sends as the console performs them: audited, and sends through
   /// the organization's durable outbox (shared with the console).
   func makeWorkflow() throws -> (actions: ConversationActions, outbox: Outbox, client: HTTPPoppClient) {
-    if let hub {
-      throw CLIError(
-        message:
-          "--hub \(hub): take-over, send and hand-back do not go through the hub from the command line yet; use the console attached to it")
-    }
     let environment = ProcessInfo.processInfo.environment
     let configuration = try resolve(environment: environment).settings.clientConfiguration()
     let client = HTTPPoppClient(configuration: configuration)
@@ -77,6 +79,14 @@ enum ConnectionLoading {
   static func readClient(_ hub: (path: String, source: String)) async throws -> HubReadClient {
     do {
       return try await HubReadClient.connect(path: hub.path, app: PoppConsoleVersion.app)
+    } catch let error as HubConnectionError {
+      throw CLIError(message: "\(hub.source) \(hub.path): \(error.description)")
+    }
+  }
+
+  static func relayClient(_ hub: (path: String, source: String)) async throws -> HubRelayClient {
+    do {
+      return try await HubRelayClient.connect(path: hub.path, app: PoppConsoleVersion.app)
     } catch let error as HubConnectionError {
       throw CLIError(message: "\(hub.source) \(hub.path): \(error.description)")
     }
