@@ -58,17 +58,24 @@ public actor HubServer {
   var health = SyncHealth()
   /// The consoles attached now, by connection number.
   var consoles: [Int: AttachedConsole] = [:]
-  /// Conversations taken over through this hub and not handed back, with who took them.
-  var holders: [String: TeamMember] = [:]
+  /// Conversations taken over through this hub and not handed back, with who took them (kept across restarts).
+  var holders: [String: TeamMember] = [:] {
+    didSet { if holders != oldValue { holderFile?.save(holders) } }
+  }
+  private let holderFile: HubHolderFile?
   private var nextConsole = 0
 
   /// Messages a console may fall behind by before it is cut off (it reattaches and gets a fresh snapshot).
   static let backlog = 1024
 
-  public init(identity: Identity, access: HubAccess, work: Work) {
+  /// `holdersPath`: where the holders of take-overs are kept across restarts (nil: in memory only, as for a sandbox,
+  /// whose world starts afresh each run).
+  public init(identity: Identity, access: HubAccess, work: Work, holdersPath: String? = nil) {
     self.identity = identity
     self.access = access
     self.work = work
+    holderFile = holdersPath.map(HubHolderFile.init(path:))
+    holders = holderFile?.load() ?? [:]
   }
 
   /// What the hub's session reported: the server keeps what its answers need, and tells its subscribers.
@@ -78,12 +85,15 @@ public actor HubServer {
       case .loaded(let campaigns, let index, let templates, let at):
         (self.campaigns, self.index, self.templates) = (campaigns, index, templates)
         if let at { health.updatedAt = max(at, health.updatedAt ?? at) }
+        releaseHolds(index.conversations)
         broadcast(.snapshot(snapshot))
       case .conversationsUpdated(let index, let changes, let attention, let alerting):
         self.index = index
         flaggedSince = attention.flaggedSince
         // A first load names no changes (nothing in it is news): subscribers get it whole.
         guard alerting else {
+          // Holds kept from before a restart end here if the conversation was handed back meanwhile.
+          releaseHolds(index.conversations)
           broadcast(.snapshot(snapshot))
           continue
         }

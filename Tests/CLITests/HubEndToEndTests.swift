@@ -299,3 +299,46 @@ func mode(of path: String) -> (mode: Int, gid: UInt32)? {
     }
   }
 }
+
+/// A hub restarted (stopped, or after a crash) still names who holds a conversation, until it is handed back.
+@Suite(.serialized) struct HubRestartTests {
+  static func team(at socket: String) async throws -> TeamPresence {
+    try await HubClient.attach(path: socket, app: "popp-console/test") { _, session in
+      _ = try await session.subscribe()
+      while true {
+        if case .team(let team) = try await session.nextMessage() { return team }
+      }
+    }
+  }
+
+  @Test func whoTookAConversationOverIsStillNamedAfterTheHubRestarts() async throws {
+    try await offPoolAwaiting {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let scratch = try sharedScratch()
+      defer { try? FileManager.default.removeItem(at: scratch) }
+      let (recruiter, state) = try HubCommandLineTests.recruiterEnvironment()
+      defer { try? FileManager.default.removeItem(at: state) }
+      let listed = try CLI.run(["conversations", "list", "--json"], environment: sandbox.environment)
+      let flagged = try #require(
+        try PoppJSON.makeDecoder().decode([Conversation].self, from: Data(listed.stdout.utf8)).first { $0.needsReview })
+
+      let first = try HubProcess(sandbox: sandbox, folder: scratch)
+      let takeover = try CLI.run(["conversations", "takeover", flagged.id, "--hub", first.socket], environment: recruiter)
+      #expect(takeover.status == 0, "\(takeover.stderr)")
+      #expect(try await Self.team(at: first.socket).holders[flagged.id]?.user == AuditLog.userName)
+      #expect(first.stop() == 0)
+
+      let second = try HubProcess(sandbox: sandbox, folder: scratch)
+      defer { _ = second.stop() }
+      let restored = try await Self.team(at: second.socket)
+      let holder = try #require(restored.holders[flagged.id], "the hold outlives the hub that saw it")
+      #expect(holder.user == AuditLog.userName && holder.console == 0)
+      #expect(restored.headerLines(for: flagged.id, myUser: "someone-else") == ["taken over by \(AuditLog.userName)"])
+
+      let handBack = try CLI.run(["conversations", "hand-back", flagged.id, "--hub", second.socket], environment: recruiter)
+      #expect(handBack.status == 0, "\(handBack.stderr)")
+      #expect(try await Self.team(at: second.socket).holders[flagged.id] == nil, "handed back, nobody holds it")
+    }
+  }
+}

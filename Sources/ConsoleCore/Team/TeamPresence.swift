@@ -11,7 +11,8 @@ public struct Presence: Sendable, Hashable, Codable {
 
 /// One console attached to the hub, as every other console sees it.
 public struct TeamMember: Sendable, Hashable, Codable {
-  /// The hub's number for the console's connection: two sessions of one Unix user are two members.
+  /// The hub's number for the console's connection: two sessions of one Unix user are two members. 0 for a holder
+  /// the hub kept from before it restarted (that console's connection is gone).
   public var console: Int
   /// The Unix user the kernel reported for the console.
   public var user: String
@@ -56,9 +57,10 @@ public struct TeamPresence: Sendable, Hashable, Codable {
   }
 
   /// How the thread header and the list name a colleague: `ana`, or `you (other session)` for this Unix user's
-  /// other consoles.
+  /// other consoles (`you` for a hold of this user's from before the hub restarted).
   public func name(of member: TeamMember, myUser: String?) -> String {
-    member.user == myUser ? "you (other session)" : member.user
+    guard member.user == myUser else { return member.user }
+    return member.console == 0 ? "you" : "you (other session)"
   }
 }
 

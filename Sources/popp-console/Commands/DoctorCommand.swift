@@ -94,10 +94,8 @@ struct DoctorCommand: AsyncParsableCommand {
       let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
       report.pass(
         "reached the API in \(milliseconds) ms (GET /campaigns?limit=1: \(page.data.isEmpty ? "no campaigns yet" : "campaigns visible"))")
-    } catch let error as PoppError {
-      report.fail("cannot use the API: \(Output.clean(error.description))", fix: Self.fix(for: error))
     } catch {
-      report.fail("cannot use the API: \(error)")
+      report.fail("cannot use the API: \(Output.clean(error.description))", fix: Self.fix(for: error))
     }
     report.section("Files")
     let key = ConnectionInfo(organizationId: settings.organizationId ?? "", baseURL: settings.baseURL, isSandbox: false).cacheKey

@@ -66,7 +66,11 @@ struct HubCommand: AsyncParsableCommand {
     let server = HubServer(
       identity: .init(
         organizationId: info.organizationId, baseURL: info.baseURL, isSandbox: info.isSandbox, app: PoppConsoleVersion.app),
-      access: HubAccess(hubUid: getuid(), groupName: teamGroup?.name), work: HubServer.Work(session: session))
+      access: HubAccess(hubUid: getuid(), groupName: teamGroup?.name), work: HubServer.Work(session: session),
+      holdersPath: info.isSandbox
+        ? nil
+        : URL(fileURLWithPath: WorkflowStore.path(for: info.cacheKey, in: paths)).deletingLastPathComponent()
+          .appendingPathComponent("holders.json").path)
     let listener: HubListener
     do { listener = try await HubListener.bind(path: path, group: teamGroup) } catch let error as HubConnectionError {
       await running?.stop()
