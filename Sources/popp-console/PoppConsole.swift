@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsoleCore
 import Foundation
 import PoppAPI
+import Synchronization
 
 @main
 struct PoppConsole: AsyncParsableCommand {
@@ -18,6 +19,7 @@ struct PoppConsole: AsyncParsableCommand {
 
       Exit codes: 0 ok, 1 API or network error, 2 usage error.
       """,
+    version: PoppConsoleVersion.current,
     subcommands: [
       ConsoleCommand.self, OverviewCommand.self, SandboxCommand.self, CampaignsCommand.self, TemplatesCommand.self,
       ConversationsCommand.self, DoctorCommand.self, HubCommand.self,
@@ -34,7 +36,13 @@ struct PoppConsole: AsyncParsableCommand {
         try command.run()
       }
     } catch let error as PoppError {
-      FileHandle.standardError.write(Data("popp-console: \(error)\n".utf8))
+      // A refused key or an unreachable server is often a value from the wrong place: say where each came from.
+      let origins: String? =
+        switch error {
+        case .unauthorized, .transport: ConnectionLoading.lastOrigins.withLock { $0 }
+        default: nil
+        }
+      FileHandle.standardError.write(Data("popp-console: \(error)\(origins.map { " (\($0))" } ?? "")\n".utf8))
       Foundation.exit(error.isUsageError ? ExitStatus.usage : ExitStatus.failure)
     } catch let error as CLIError {
       FileHandle.standardError.write(Data("popp-console: \(error.message)\n".utf8))

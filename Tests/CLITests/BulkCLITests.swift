@@ -49,6 +49,26 @@ import Testing
 
     """
 
+  @Test func theResultsTableAlignsByDisplayWidthWithWideNames() async throws {
+    try await offPool {
+      let fixture = try Fixture()
+      defer { fixture.stop() }
+      // A run that sends prints the table: one good row with the two bad ones.
+      try fixture.write("First Name,Surname,Phone\n美咲,佐藤,12\nBob,Builder,34\nAda,Lovelace,+447700900011\n")
+      let sent = try fixture.bulk(["--yes"])
+      let lines = sent.stdout.split(separator: "\n").map(String.init)
+      let reasons = lines.filter { $0.contains("invalid") }
+      #expect(reasons.count == 2, "\(sent.stdout)")
+      TextWidth.prepareLocale()
+      let starts = zip(reasons, ["美咲 佐藤", "Bob Builder"]).map { line, name -> Int in
+        guard let named = line.range(of: name) else { return -1 }
+        let reason = line[named.upperBound...].firstIndex { $0 != " " } ?? line.endIndex
+        return TextWidth.columns(line[..<reason])
+      }
+      #expect(starts.count == 2 && starts[0] == starts[1], "the REASON column starts at one screen column: \(reasons)")
+    }
+  }
+
   @Test func aBulkWithYesPrintsATableAndWritesTheResultsBesideTheInput() async throws {
     try await offPool {
       let fixture = try Fixture()

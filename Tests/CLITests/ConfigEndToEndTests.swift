@@ -1,4 +1,5 @@
 import Foundation
+import PoppAPI
 import Testing
 
 /// Profiles, credentials, doctor and the log, as a recruiter meets them on the command line.
@@ -17,6 +18,45 @@ import Testing
   /// The sandbox's address without its credentials: the profile must supply them.
   func withoutCredentials(_ sandbox: SandboxProcess) -> [String: String] {
     sandbox.environment.filter { !["POPP_API_KEY", "POPP_ORGANIZATION_ID", "POPP_BASE_URL"].contains($0.key) }
+  }
+
+  @Test func aSoleProfileIsUsedAndSeveralUnchosenAreListedWithTheLineThatPicksOne() async throws {
+    try await offPool {
+      let sandbox = try SandboxProcess()
+      defer { _ = sandbox.stop() }
+      let url = sandbox.environment["POPP_BASE_URL"]!
+      let team = """
+        [profiles.team]
+        organization-id = "sandbox-org"
+        base-url = "\(url)"
+        api-key = "sandbox-key"
+        """
+      let sole = try configHome(team, mode: 0o600)
+      defer { try? FileManager.default.removeItem(at: sole) }
+      var environment = withoutCredentials(sandbox)
+      environment["XDG_CONFIG_HOME"] = sole.path
+      var result = try CLI.run(["campaigns", "list"], environment: environment)
+      #expect(result.status == 0, "the only profile is used without `profile =`: \(result.stderr)")
+      #expect(result.stdout.contains("Senior Software Engineer"))
+      result = try CLI.run(["doctor", "--json"], environment: environment.merging(["TERM": "xterm-256color"]) { $1 })
+      let doctor = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+      let checks = doctor?["checks"] as? [[String: Any]] ?? []
+      #expect(doctor?["version"] as? String == PoppConsoleVersion.current)
+      #expect(checks.contains { ($0["text"] as? String ?? "").contains("the only one: used without `profile =`") }, "\(result.stdout)")
+      #expect(checks.contains { ($0["text"] as? String ?? "").contains("organization sandbox-org (from profile team)") })
+
+      let two = try configHome(team + "\n\n[profiles.prod]\norganization-id = \"acme\"\napi-key = \"k\"\n", mode: 0o600)
+      defer { try? FileManager.default.removeItem(at: two) }
+      environment["XDG_CONFIG_HOME"] = two.path
+      result = try CLI.run(["campaigns", "list"], environment: environment)
+      #expect(result.status == 2, "\(result.stderr)")
+      #expect(result.stderr.contains("defines profiles prod, team and none is chosen"), "\(result.stderr)")
+      #expect(result.stderr.contains("`profile = \"prod\"`") && result.stderr.contains("--profile prod"), "\(result.stderr)")
+      #expect(result.stderr.contains("organization not set"), "where each value came from: \(result.stderr)")
+      result = try CLI.run(["doctor"], environment: environment.merging(["TERM": "xterm-256color"]) { $1 })
+      #expect(result.status == 1)
+      #expect(result.stdout.contains("defines profiles prod, team and none is chosen"), "\(result.stdout)")
+    }
   }
 
   @Test func aProfileConnectsAndAReadableFileHoldingItsKeyIsRefused() async throws {
@@ -198,6 +238,9 @@ import Testing
       let log = try String(contentsOf: sandbox.stateHome.appendingPathComponent("popp-console/popp-console.log"), encoding: .utf8)
       #expect(log.contains("→ GET /v1/conversations"), "requests are logged")
       #expect(log.contains("X-Api-Key: [redacted]"), "headers are logged at trace, the key redacted")
+      #expect(log.contains("User-Agent: popp-console/\(PoppConsoleVersion.current) (linux; swift 6."), "the version in every request")
+      let version = try CLI.run(["--version"], environment: sandbox.environment)
+      #expect(version.status == 0 && version.stdout == "\(PoppConsoleVersion.current)\n", "\(version.stdout)\(version.stderr)")
       #expect(!log.contains("sandbox-key"), "the key itself is absent")
       let mode =
         try FileManager.default.attributesOfItem(

@@ -49,6 +49,8 @@ import Testing
       var screen = try session.wait(for: "the hostile thread") { $0.contains(delivered.last!.marker) }
       #expect(screen.contains("⚑ Needs review: ␛]2;PWNED-REASON␇reason ␛[5m"), "the review reason, inert")
       #expect(screen.contains("Camp␛]2;PWNED-CAMPAIGN␇␛[41m�aign"), "the campaign title, inert")
+      // An open thread is read with more room: the borders move once, then must hold on every page.
+      try guardian.relearn()
 
       // Page up through the whole thread, checking every page.
       let pages = try guardian.pageThrough(untilScreenShows: delivered.first!.marker)
@@ -230,7 +232,7 @@ struct TerminalGuardian {
   }
 
   /// Learns the title bar, where the panes' borders are, the modes and the title (again after a
-  /// resize, which moves the borders and the scroll region).
+  /// resize or opening a thread, which move the borders and the scroll region).
   mutating func relearn() throws {
     let rows = try session.rows()
     titleBar = rows.first ?? ""

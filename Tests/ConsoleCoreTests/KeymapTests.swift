@@ -73,7 +73,7 @@ import Testing
   }
 
   @Test func unboundKeysRunNothing() {
-    #expect(keymap.command(for: .character("z")) == nil)
+    #expect(keymap.command(for: .character("x")) == nil)
     #expect(keymap.command(for: .function(1)) == nil)
   }
 }

@@ -75,7 +75,9 @@ public struct AppState: Sendable {
   /// Marked rows, unread news and flag times, as the polling service last sent them.
   public internal(set) var attention = Attention()
 
-  public var focus: PaneID = .conversations
+  public var focus: PaneID = .conversations {
+    didSet { if focus != oldValue { relayout() } }
+  }
   /// 0 is "All campaigns", n is `campaigns[n - 1]`.
   public var campaignSelection = 0
   public var statusFilter: StatusFilter = .all
@@ -85,7 +87,14 @@ public struct AppState: Sendable {
   /// The last `/` query and its rows, which a longer query only narrows.
   private var searchedRows: (String, [Int])?
   public var conversationSelection = 0
-  public var thread: ThreadState?
+  public var thread: ThreadState? {
+    // Opening or closing a thread changes the layout (the reading room); what happens inside one does not.
+    didSet { if (thread == nil) != (oldValue == nil) { relayout() } }
+  }
+  /// `z`: the open thread over the whole width, until `z` again.
+  public var threadZoomed = false {
+    didSet { if threadZoomed != oldValue { relayout() } }
+  }
   public var showCampaignDetails = false
   public var showOutcomes = false
   /// The screens open over the panes, bottom first; the last takes the keys.
@@ -94,8 +103,26 @@ public struct AppState: Sendable {
   public var bindings = Bindings.defaults
   /// What the UI loop must do after this change (bell, redraw, drafts, the editor), oldest first.
   public private(set) var uiEffects: [UIEffect] = []
-  /// A one-off message for the status bar (cleared by the next key).
-  public var flash: String?
+  /// A one-off message for the status bar: the next key clears it, it goes by itself after `StatusNotice.lifetime`,
+  /// it never hides the freshness banner, and `:messages` keeps it.
+  public var flash: String? {
+    get { notice?.text }
+    set {
+      guard let newValue else { return notice = nil }
+      // The same words again while they still show are the same message (a poll repeating itself).
+      if newValue == notice?.text, notice?.isShown(at: Date()) == true { return }
+      let posted = StatusNotice(text: newValue, at: Date())
+      notice = posted
+      messageHistory.append(posted)
+      if messageHistory.count > StatusNotice.historyLimit {
+        messageHistory.removeFirst(messageHistory.count - StatusNotice.historyLimit)
+      }
+    }
+  }
+  /// The status bar's message now, with when it was posted.
+  public private(set) var notice: StatusNotice?
+  /// Every message of this session, oldest first (`:messages`).
+  public private(set) var messageHistory: [StatusNotice] = []
   /// Where the panes are for the screen size, set before keys are handled (`resize(to:)`).
   public internal(set) var viewport = Viewport(size: Size(rows: 24, columns: 80))
   public var quitRequested = false

@@ -16,6 +16,8 @@ public struct ResolvedConnection: Sendable {
   /// The team's hub to attach to (`POPP_HUB`, the profile's `hub`, the file's), with where it was named.
   public var hub: (path: String, source: String)?
   public var hubFallback: HubFallback = .wait
+  /// The config file the profiles were read from (for messages that say which line to add).
+  public var configPath = ""
 
   public enum Field: String, Sendable, CaseIterable {
     case organization, baseURL = "base URL", apiKey = "API key"
@@ -45,9 +47,11 @@ public enum ConnectionResolver {
       environment[name].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
     }
     let names = config.profiles.keys.sorted()
-    let chosen: (name: String, source: String)? =
+    var chosen: (name: String, source: String)? =
       profileFlag.map { ($0, "--profile") } ?? variable(profileVariable).map { ($0, profileVariable) }
       ?? config.defaultProfile.map { ($0, "profile in \(configPath)") }
+    // A file with one profile means that profile: nobody should have to name the only one.
+    if chosen == nil, names.count == 1 { chosen = (names[0], "the only profile in \(configPath)") }
     var profile: Profile?
     if let chosen {
       guard let found = config.profiles[chosen.name] else {
@@ -100,6 +104,7 @@ public enum ConnectionResolver {
       variable(hubVariable).map { ($0, hubVariable) } ?? profile?.hub.map { ($0, "hub in \(profileLabel)") }
       ?? config.hub.map { ($0, "hub in \(configPath)") }
     resolved.hubFallback = profile?.hubFallback ?? config.hubFallback ?? .wait
+    resolved.configPath = configPath
     return resolved
   }
 }

@@ -46,6 +46,9 @@ extension CommandName {
   public static let redraw = CommandName("redraw", "Redraw the screen", group: "General")
   public static let refresh = CommandName("refresh", "Refresh now instead of waiting for the next poll", group: "General")
   public static let audit = CommandName("audit", "Show the audit log of take-overs, sends and hand-backs", group: "General")
+  public static let zoomThread = CommandName(
+    "zoom-thread", "Give the open thread the whole width (again: back to the panes)", group: "Conversation")
+  public static let messages = CommandName("messages", "Show the status bar's recent messages", group: "General")
   public static let profile = CommandName(
     "profile", "Switch organization: :profile NAME (a [profiles.NAME] of the config)", group: "General")
 }
@@ -83,6 +86,7 @@ extension Keymap {
     (.discardFailed, [.character("D")]),
     (.toggleDetails, [.character("d")]),
     (.toggleOutcomes, [.character("o")]),
+    (.zoomThread, [.character("z")]),
     (.viewCampaign, [.character("v")]),
     (.newCampaign, [.character("c")]),
     (.editCampaign, [.character("e")]),
@@ -95,6 +99,7 @@ extension Keymap {
     (.profile, [.character("P")]),
     (.refresh, [.character("R")]),
     (.audit, [.character("A")]),
+    (.messages, [.character("m")]),
   ]
 
   /// The panes' keys (the `global` context).

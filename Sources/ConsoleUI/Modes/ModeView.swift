@@ -33,6 +33,7 @@ final class ModeViews {
     register(TemplatePickerView())
     register(HelpView())
     register(AuditView())
+    register(MessagesView())
     register(CampaignDetailView())
     register(FormModeView())
     register(BulkView())

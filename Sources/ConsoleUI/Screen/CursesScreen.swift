@@ -16,7 +16,8 @@ public final class CursesScreen: Screen {
     TextWidth.prepareLocale()
     guard let window = cn_start(nil) else { return nil }
     root = window
-    cn_set_escdelay(25)
+    // ncurses has read the user's $ESCDELAY; without one, 25 ms keeps a lone Esc quick (ncurses' own is 1 s).
+    if environment["ESCDELAY"].flatMap(Int.init) == nil { cn_set_escdelay(25) }
     cn_install_crash_restore()
     // Pastes arrive marked, so the composer takes a pasted line feed as text; cn_stop turns it off.
     cn_bracketed_paste(1)

@@ -49,7 +49,7 @@ enum Bars {
       let text = "HUB GONE · reconnecting · " + (updated.map { "updated \($0)" } ?? "nothing loaded yet") + " · read-only · "
       return (text + TerminalSanitizer.sanitize(problem.reason), .bannerOffline)
     }
-    if let flash = state.flash { return (TerminalSanitizer.sanitize(flash), .statusBar) }
+    // Freshness is the one thing the bar promises always: a notice waits behind it (`:messages` keeps it).
     if let problem = state.health.problem {
       let retry = max(Int(problem.nextRetryAt.timeIntervalSince(now).rounded(.up)), 0)
       // What a recruiter needs first (how old, when it retries) before the reason, which may be long.
@@ -59,6 +59,7 @@ enum Bars {
       text += " · " + TerminalSanitizer.sanitize(problem.reason)
       return (text, problem.isOffline ? .bannerOffline : .bannerStale)
     }
+    if let notice = state.notice, notice.isShown(at: now) { return (TerminalSanitizer.sanitize(notice.text), .statusBar) }
     if state.isLoading { return ("Loading…", .statusBar) }
     let review = state.index.count(filter: .needsReview, campaignId: nil)
     // First, where a narrow status bar still shows it: freshness and writes are the hub's.

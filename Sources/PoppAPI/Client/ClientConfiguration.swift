@@ -17,7 +17,7 @@ public struct ClientConfiguration: Sendable {
   public init(
     baseURL: URL = ClientConfiguration.defaultBaseURL, organizationId: String, apiKey: String,
     requestTimeout: Double = 30, retryPolicy: RetryPolicy = .standard,
-    userAgent: String = "popp-console"
+    userAgent: String = PoppConsoleVersion.userAgent
   ) throws(PoppError) {
     guard let scheme = baseURL.scheme?.lowercased(), let host = baseURL.host, !host.isEmpty else {
       throw .invalidConfiguration("base URL \"\(baseURL.absoluteString)\" needs a scheme and a host, e.g. https://api.joinpopp.com/v1")

@@ -63,7 +63,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         // same organization at the same address only, since the cache and outbox are the hub's organization's.
         var fallback: ClientConfiguration?
         if resolved.hubFallback == .direct && settings.hasCredentials {
-          let own = try settings.clientConfiguration()
+          let own = try resolved.clientConfiguration()
           if own.organizationId == welcome.organizationId && own.baseURL == welcome.baseURL {
             fallback = own
           } else {
@@ -79,14 +79,15 @@ struct ConsoleCommand: AsyncParsableCommand {
           fallback: fallback)
       case .direct(let why):
         setupProblems.append(why)
-        connection = .http(try settings.clientConfiguration(), profileName: resolved.profile?.name)
+        connection = .http(try resolved.clientConfiguration(), profileName: resolved.profile?.name)
       }
     } else if sandbox || !settings.hasCredentials {
+      if !sandbox, let hint = resolved.profileChoiceHint { setupProblems.append(hint + "; showing the built-in sandbox meanwhile") }
       let started = try await RunningSandbox.start(SandboxConfiguration(port: 0, speed: sandboxSpeed, demoSize: demoSize))
       running = started
       connection = .http(try started.clientConfiguration(), isSandbox: true)
     } else {
-      connection = .http(try settings.clientConfiguration(), profileName: resolved.profile?.name)
+      connection = .http(try resolved.clientConfiguration(), profileName: resolved.profile?.name)
     }
     let pollSettings = polling.apply(to: setup.polling)
     let session = try ConsoleSession(

@@ -50,7 +50,7 @@ extension ConversationsCommand {
       let defaultCountry = try country.resolve(connection: connection)
       // Through a hub, its key makes every request and it audits each batch under this Unix user.
       let hub = try await options.hubRelay()
-      let client: any PoppClient = try hub ?? HTTPPoppClient(configuration: connection.settings.clientConfiguration())
+      let client: any PoppClient = try hub ?? HTTPPoppClient(configuration: connection.clientConfiguration())
       let launch = BulkLaunch(client: client, campaignId: campaign, input: input)
       let overrides = try overrides()
       let delimiter = try delimiterScalar()

@@ -14,11 +14,14 @@ struct DoctorCommand: AsyncParsableCommand {
   @Option(name: .customLong("profile"), help: ArgumentHelp("Check [profiles.NAME] of the config file.", valueName: "NAME"))
   var profile: String?
   @Option(help: ArgumentHelp("Check the hub at this socket (default POPP_HUB when set).", valueName: "PATH")) var hub: String?
+  @Flag(name: .long, help: "Print the checks as JSON for scripts.") var json = false
   @OptionGroup var logging: LoggingOption
 
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment
     var report = DoctorReport()
+    report.section("popp-console")
+    report.info("version \(PoppConsoleVersion.current) (User-Agent \(PoppConsoleVersion.userAgent))")
     let paths = ConsolePaths(environment: environment)
     checkConfig(paths: paths, environment: environment, into: &report)
     if let hub = hub ?? environment["POPP_HUB"].flatMap({ $0.isEmpty ? nil : $0 }) {
@@ -27,7 +30,7 @@ struct DoctorCommand: AsyncParsableCommand {
       await checkConnection(environment: environment, paths: paths, into: &report)
     }
     checkTerminal(environment: environment, into: &report)
-    report.print()
+    if json { try report.printJSON() } else { report.print() }
     if report.failures > 0 { throw ExitCode(ExitStatus.failure) }
   }
 
@@ -51,8 +54,9 @@ struct DoctorCommand: AsyncParsableCommand {
     let setup = ConsoleSetup.load(document: document, paths: paths, themeName: nil)
     for problem in setup.problems { report.fail(problem, fix: "edit \(shown) (the line is given)") }
     if !config.profiles.isEmpty {
+      let sole = config.profiles.count == 1 && config.defaultProfile == nil ? " (the only one: used without `profile =`)" : ""
       report.info(
-        "profiles: \(config.profiles.keys.sorted().joined(separator: ", "))" + (config.defaultProfile.map { " (default \($0))" } ?? ""))
+        "profiles: \(config.profiles.keys.sorted().joined(separator: ", "))" + (config.defaultProfile.map { " (default \($0))" } ?? sole))
     }
   }
 
@@ -72,6 +76,9 @@ struct DoctorCommand: AsyncParsableCommand {
     report.section("Connection" + (resolved.profile.map { " (profile \($0.name))" } ?? ""))
     let settings = resolved.settings
     guard settings.hasCredentials else {
+      if let hint = resolved.profileChoiceHint {
+        report.fail(hint, fix: "choose a profile: `profile = \"\(resolved.profileNames[0])\"` in the config file, or --profile NAME")
+      }
       report.info("no credentials: `popp-console` opens the built-in sandbox")
       if settings.organizationId == nil && settings.apiKey != nil {
         report.fail("an API key but no organization", fix: "set POPP_ORGANIZATION_ID or organization-id")
@@ -86,7 +93,7 @@ struct DoctorCommand: AsyncParsableCommand {
     report.pass("base URL \(Output.clean(settings.baseURL.absoluteString))\(from(.baseURL))")
     report.pass("API key set, \(settings.apiKey?.count ?? 0) characters\(from(.apiKey))")
     do {
-      var configuration = try settings.clientConfiguration(retryPolicy: .never)
+      var configuration = try resolved.clientConfiguration(retryPolicy: .never)
       configuration.requestTimeout = 10
       let client = HTTPPoppClient(configuration: configuration)
       let started = Date()
@@ -178,34 +185,61 @@ struct DoctorCommand: AsyncParsableCommand {
   }
 }
 
-/// The lines `doctor` prints: ✓ passed, ✗ failed (with what to do), · for information.
+/// What `doctor` found: ✓ passed, ✗ failed (with what to do), · for information, under the section it belongs to;
+/// printed as lines, or with `--json` as one document of stable keys (README, "doctor --json").
 struct DoctorReport {
-  private var lines: [String] = []
-  private var fixes: [String] = []
-  private(set) var failures = 0
-
-  mutating func section(_ title: String) {
-    if !lines.isEmpty { lines.append("") }
-    lines.append(title)
+  struct Check: Encodable {
+    enum Status: String, Encodable { case pass, fail, info }
+    var section: String
+    var status: Status
+    var text: String
+    var fix: String?
   }
 
-  mutating func pass(_ text: String) { lines.append("  ✓ " + text) }
-  mutating func info(_ text: String) { lines.append("  · " + text) }
+  private(set) var checks: [Check] = []
+  private var current = ""
+  var failures: Int { checks.filter { $0.status == .fail }.count }
 
+  mutating func section(_ title: String) { current = title }
+  mutating func pass(_ text: String) { checks.append(Check(section: current, status: .pass, text: text)) }
+  mutating func info(_ text: String) { checks.append(Check(section: current, status: .info, text: text)) }
   mutating func fail(_ text: String, fix: String? = nil) {
-    failures += 1
-    lines.append("  ✗ " + text)
-    if let fix { fixes.append(fix) }
+    checks.append(Check(section: current, status: .fail, text: text, fix: fix))
   }
 
   func print() {
-    for line in lines { Swift.print(line) }
+    var section: String?
+    for check in checks {
+      if check.section != section {
+        if section != nil { Swift.print("") }
+        Swift.print(check.section)
+        section = check.section
+      }
+      let mark =
+        switch check.status {
+        case .pass: "✓"
+        case .fail: "✗"
+        case .info: "·"
+        }
+      Swift.print("  \(mark) \(check.text)")
+    }
     Swift.print("")
     if failures == 0 {
       Swift.print("Everything looks right.")
     } else {
       Swift.print("\(failures) problem\(failures == 1 ? "" : "s"). To fix:")
-      for fix in fixes { Swift.print("  - " + fix) }
+      for fix in checks.compactMap(\.fix) { Swift.print("  - " + fix) }
     }
+  }
+
+  /// `{"version": "0.9.0", "ok": true, "failures": 0, "checks": [{"section", "status", "text", "fix"}]}`.
+  func printJSON() throws {
+    struct Document: Encodable {
+      var version: String
+      var ok: Bool
+      var failures: Int
+      var checks: [Check]
+    }
+    try Output.json(Document(version: PoppConsoleVersion.current, ok: failures == 0, failures: failures, checks: checks))
   }
 }

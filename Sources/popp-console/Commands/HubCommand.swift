@@ -51,9 +51,11 @@ struct HubCommand: AsyncParsableCommand {
     } else {
       guard resolved.settings.hasCredentials else {
         throw CLIError(
-          message: "the hub needs credentials: set POPP_ORGANIZATION_ID and POPP_API_KEY, choose a profile, or pass --sandbox")
+          message: "the hub needs credentials: "
+            + (resolved.profileChoiceHint ?? "set POPP_ORGANIZATION_ID and POPP_API_KEY, choose a profile, or pass --sandbox")
+            + " (\(resolved.origins))")
       }
-      connection = .http(try resolved.settings.clientConfiguration(), profileName: resolved.profile?.name)
+      connection = .http(try resolved.clientConfiguration(), profileName: resolved.profile?.name)
     }
     let info = connection.info
     var paths = ConsolePaths(environment: environment)
@@ -82,7 +84,13 @@ struct HubCommand: AsyncParsableCommand {
       configuration: .init(services: [.init(service: hub)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     // Written straight to the descriptor: a script or systemd waits for this line.
     FileHandle.standardOutput.write(Data("hub listening on \(path) organization=\(info.organizationId)\n".utf8))
-    do { try await group.run() } catch { FileHandle.standardError.write(Data("popp-console: hub: \(error)\n".utf8)) }
+    do {
+      try await group.run()
+    } catch is CancellationError {
+      // SIGTERM or SIGINT: the graceful shutdown ends the server by cancelling it. Nothing went wrong.
+    } catch {
+      FileHandle.standardError.write(Data("popp-console: hub: \(error)\n".utf8))
+    }
     listener.removeSocket()
     await session.service.stop()
     await running?.stop()

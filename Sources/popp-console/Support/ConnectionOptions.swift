@@ -3,6 +3,7 @@ import ConsoleCore
 import Foundation
 import PoppAPI
 import PoppHub
+import Synchronization
 
 /// Options every API command shares.
 struct APIOptions: ParsableArguments {
@@ -33,7 +34,7 @@ struct APIOptions: ParsableArguments {
   func makeClient(retryPolicy: RetryPolicy = .standard) async throws -> any PoppClient {
     let resolved = try resolve()
     if let hub = ConnectionLoading.hubToRead(flag: hub, resolved: resolved) { return try await ConnectionLoading.readClient(hub) }
-    return HTTPPoppClient(configuration: try resolved.settings.clientConfiguration(retryPolicy: retryPolicy))
+    return HTTPPoppClient(configuration: try resolved.clientConfiguration(retryPolicy: retryPolicy))
   }
 
   /// The hub this command goes through (`--hub`, `POPP_HUB`, or the config's `hub =` when no key is set), attached
@@ -47,7 +48,7 @@ struct APIOptions: ParsableArguments {
   /// the organization's durable outbox (shared with the console).
   func makeWorkflow() throws -> (actions: ConversationActions, outbox: Outbox, client: HTTPPoppClient) {
     let environment = ProcessInfo.processInfo.environment
-    let configuration = try resolve(environment: environment).settings.clientConfiguration()
+    let configuration = try resolve(environment: environment).clientConfiguration()
     let client = HTTPPoppClient(configuration: configuration)
     var sendConfiguration = configuration
     sendConfiguration.retryPolicy = .never
@@ -95,9 +96,14 @@ enum ConnectionLoading {
   static func resolve(profile: String?, environment: [String: String]) throws -> ResolvedConnection {
     let (config, path) = config(environment: environment)
     do {
-      return try ConnectionResolver.resolve(profileFlag: profile, environment: environment, config: config, configPath: path)
+      let resolved = try ConnectionResolver.resolve(profileFlag: profile, environment: environment, config: config, configPath: path)
+      lastOrigins.withLock { $0 = resolved.origins }
+      return resolved
     } catch {
       throw CLIError(message: error.description)
     }
   }
+
+  /// Where the run's connection values came from, for an API error that may be theirs (a 401, no connection).
+  static let lastOrigins = Mutex<String?>(nil)
 }

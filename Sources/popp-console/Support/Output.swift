@@ -36,14 +36,17 @@ enum Output {
   /// Prints rows in columns. Every cell is sanitised here, ids and enum values included: they
   /// come from the server too. Columns are padded by character count, so variable-width text
   /// (names in any script) belongs in the last column.
+  /// Columns aligned as a terminal shows them: by display width (CJK and emoji take two, combining marks none), with
+  /// the console's own measure.
   static func table(_ header: [String], _ rows: [[String]]) {
+    TextWidth.prepareLocale()
     let rows = rows.map { $0.map(clean) }
     let widths = header.indices.map { column in
-      ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+      ([header[column]] + rows.map { $0[column] }).map(TextWidth.columns).max() ?? 0
     }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, cell in
-        index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+        index == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(widths[index] - TextWidth.columns(cell), 0))
       }.joined(separator: "  ")
     }
     print(line(header))

@@ -55,6 +55,16 @@ extension AppState {
       return [.refreshNow]
     case .audit:
       return [.loadAudit]
+    case .zoomThread:
+      guard thread != nil else {
+        flash = "Open a conversation first (\(paneKey(.open))): \(paneKey(.zoomThread)) gives its thread the whole width"
+        return []
+      }
+      threadZoomed.toggle()
+      if threadZoomed { focus = .thread }
+    case .messages:
+      close(MessagesMode.self)
+      open(MessagesMode(notices: messageHistory))
     case .retrySend:
       // Sending again needs the conversation still taken over: a hand-back since would make the
       // server refuse it again, so the take-over is offered first, as for a reply.
@@ -87,6 +97,7 @@ extension AppState {
   }
 
   private mutating func cycleFocus(by step: Int) {
+    // A folded-away pane is still a stop: Tab onto the campaigns unfolds them, since the layout follows the focus.
     let panes: [PaneID] = thread == nil ? [.campaigns, .conversations] : PaneID.allCases
     let current = panes.firstIndex(of: focus) ?? 0
     focus = panes[(current + step + panes.count) % panes.count]

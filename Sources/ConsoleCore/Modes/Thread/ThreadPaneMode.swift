@@ -6,5 +6,12 @@ struct ThreadPaneMode: PaneMode {
 
   func open(console: inout AppState) -> [Effect] { [] }
 
-  func back(console: inout AppState) { console.focus = .conversations }
+  /// Esc leaves a zoomed thread for the panes first, then the thread for the list.
+  func back(console: inout AppState) {
+    if console.threadZoomed {
+      console.threadZoomed = false
+    } else {
+      console.focus = .conversations
+    }
+  }
 }
