@@ -116,6 +116,18 @@ final class SandboxProcess {
       #expect(show.status == 0 && show.stdout.contains("needs review"))
       let messages = try CLI.run(["conversations", "messages", conversations[0].id], environment: sandbox.environment)
       #expect(messages.status == 0 && messages.stdout.contains("AGENT") && messages.stdout.contains("CANDIDATE"))
+
+      let overview = try CLI.run(["overview", "--json"], environment: sandbox.environment)
+      #expect(overview.status == 0, "\(overview.stderr)")
+      let document = try JSONSerialization.jsonObject(with: Data(overview.stdout.utf8)) as? [String: Any]
+      #expect(document?["isSandbox"] as? Bool == false && (document?["origin"] as? String)?.hasPrefix("http://127.0.0.1") == true)
+      let lines = document?["campaigns"] as? [[String: Any]] ?? []
+      #expect(lines.count == 6)
+      #expect(
+        lines.allSatisfy { line in ["id", "title", "status", "channel", "ongoing", "review", "done"].allSatisfy { line[$0] != nil } })
+      let review = document?["needsReview"] as? [[String: Any]] ?? []
+      #expect(Set(review.compactMap { $0["id"] as? String }) == Set(conversations.map(\.id)), "the same flags as the list")
+      #expect(lines.map { $0["review"] as? Int ?? 0 }.reduce(0, +) == review.count)
     }
   }
 

@@ -26,14 +26,7 @@ import Testing
     let session = try TmuxSession(columns: 120, rows: 40, arguments: "--hub \(hub.socket) --default-country GB")
     try session.wait(for: "attached") { $0.contains("via hub · 25 conversations") }
 
-    try session.send("Escape")
-    Thread.sleep(forTimeInterval: 0.3)
-    let heading = "Conversations · " + String(campaign.campaignTitle.prefix(12))
-    for _ in 0..<10 where !(try session.screen().contains(heading)) {
-      try session.send("j")
-      Thread.sleep(forTimeInterval: 0.15)
-    }
-    try session.wait(for: "the campaign selected") { $0.contains(heading) }
+    try session.selectCampaign(titled: campaign.campaignTitle)
 
     let folder = session.home.appendingPathComponent("import")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -26,16 +26,7 @@ import Testing
         environment: sandbox.environment.filter { $0.key != "XDG_STATE_HOME" })
       try session.wait(for: "first load") { $0.contains("25 conversations") }
 
-      // Select the campaign in the campaigns pane: its title heads the conversations pane.
-      try session.send("Escape")
-      // A key within ESCDELAY of Escape would make Alt-key.
-      Thread.sleep(forTimeInterval: 0.3)
-      let heading = "Conversations · " + String(campaign.campaignTitle.prefix(12))
-      for _ in 0..<10 where !(try session.screen().contains(heading)) {
-        try session.send("j")
-        Thread.sleep(forTimeInterval: 0.15)
-      }
-      try session.wait(for: "the campaign selected") { $0.contains(heading) }
+      try session.selectCampaign(titled: campaign.campaignTitle)
 
       // `a`: a national number is shown and sent in E.164.
       try session.send("a")
@@ -104,5 +95,20 @@ import Testing
       try session.wait(for: "exit") { _ in session.exitStatus != nil }
       #expect(session.exitStatus == "0")
     }
+  }
+}
+
+extension TmuxSession {
+  /// Selects the campaign in the campaigns pane (from the list's focus): its title then heads the conversations pane.
+  func selectCampaign(titled title: String) throws {
+    try send("Escape")
+    // A key within ESCDELAY of Escape would make Alt-key.
+    Thread.sleep(forTimeInterval: 0.3)
+    let heading = "Conversations · " + String(title.prefix(12))
+    for _ in 0..<10 where !(try screen().contains(heading)) {
+      try send("j")
+      Thread.sleep(forTimeInterval: 0.15)
+    }
+    try wait(for: "the campaign selected") { $0.contains(heading) }
   }
 }
