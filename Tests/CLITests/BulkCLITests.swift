@@ -40,12 +40,12 @@ import Testing
 
   static let applicants = """
     First Name;Surname;Mobile;Candidate ID;Notes
-    Ada;Lovelace;+44 7700 900001;A-1;"prefers evenings; ask about
+    Ada;Lovelace;+44 7400 900001;A-1;"prefers evenings; ask about
     the night shift"
-    Bob;Builder;07700 900002;B-2;
-    Cé;Dup;+447700900003;A-1;
+    Bob;Builder;07400 900002;B-2;
+    Cé;Dup;+447400900003;A-1;
 
-    Evil\u{1B}[31m;X;+447700900005;E-5;
+    Evil\u{1B}[31m;X;+447400900005;E-5;
 
     """
 
@@ -54,7 +54,7 @@ import Testing
       let fixture = try Fixture()
       defer { fixture.stop() }
       // A run that sends prints the table: one good row with the two bad ones.
-      try fixture.write("First Name,Surname,Phone\n美咲,佐藤,12\nBob,Builder,34\nAda,Lovelace,+447700900011\n")
+      try fixture.write("First Name,Surname,Phone\n美咲,佐藤,12\nBob,Builder,34\nAda,Lovelace,+447400900011\n")
       let sent = try fixture.bulk(["--yes"])
       let lines = sent.stdout.split(separator: "\n").map(String.init)
       let reasons = lines.filter { $0.contains("invalid") }
@@ -89,13 +89,13 @@ import Testing
       let results = try BulkReport.read(fixture.report)
       #expect(results.map(\.line) == [2, 4, 5, 7])
       #expect(results.map(\.status) == [.queued, .invalid, .skipped, .queued])
-      #expect(results[0].contact.phoneNumber == "+447700900001", "the number as sent")
+      #expect(results[0].contact.phoneNumber == "+447400900001", "the number as sent")
       #expect(results[0].contact.additionalContext == "prefers evenings; ask about\nthe night shift")
       #expect(results[1].reason?.contains("no default country is set") == true)
       let audit = try String(
         contentsOf: fixture.sandbox.stateHome.appendingPathComponent("popp-console/audit.log"), encoding: .utf8)
       #expect(audit.contains("\"bulk-launch\"") && audit.contains("2 queued, 0 failed, 1 skipped, 1 invalid"))
-      #expect(!audit.contains("+447700900001"), "the audit log names no candidate")
+      #expect(!audit.contains("+447400900001"), "the audit log names no candidate")
 
       // Run again: the two queued rows are in the campaign, the invalid one still is.
       let again = try fixture.bulk(["--yes"])
@@ -120,7 +120,7 @@ import Testing
     try await offPool {
       let fixture = try Fixture()
       defer { fixture.stop() }
-      try fixture.write("Name,Phone,ID\nMary Ann Smith,+447700900011,M-1\nJo Bloggs,+447700900012,J-2\n")
+      try fixture.write("Name,Phone,ID\nMary Ann Smith,+447400900011,M-1\nJo Bloggs,+447400900012,J-2\n")
       let run = try fixture.bulk(["--yes", "--json"])
       #expect(run.status == 0, "\(run.stderr)")
       let results = try JSONDecoder().decode([BulkRowResult].self, from: Data(run.stdout.utf8))
@@ -140,7 +140,7 @@ import Testing
       let run = try fixture.bulk(["--dry-run"])
       #expect(run.status == 0, "\(run.stderr)")
       #expect(run.stdout.contains("Columns (semicolon-separated):"))
-      #expect(run.stdout.contains("line 4: phoneNumber \"07700 900002\""))
+      #expect(run.stdout.contains("line 4: phoneNumber \"07400 900002\""))
       #expect(run.stdout.contains("Dry run: nothing sent."))
       let json = try fixture.bulk(["--dry-run", "--json"])
       let preview = try JSONDecoder().decode([BulkRowResult].self, from: Data(json.stdout.utf8))
@@ -186,11 +186,11 @@ import Testing
     try await offPool {
       let fixture = try Fixture()
       defer { fixture.stop() }
-      try (Data("First Name,Phone\nJos".utf8) + Data([0xE9]) + Data(",+447700900001\n".utf8)).write(to: fixture.csv)
+      try (Data("First Name,Phone\nJos".utf8) + Data([0xE9]) + Data(",+447400900001\n".utf8)).write(to: fixture.csv)
       let latin1 = try fixture.bulk(["--yes"])
       #expect(latin1.status == 2)
       #expect(latin1.stderr.contains("line 2: not UTF-8 (byte 0xE9)"))
-      try fixture.write("Known as,Tel\nAda,+447700900001\n")
+      try fixture.write("Known as,Tel\nAda,+447400900001\n")
       let unmapped = try fixture.bulk(["--yes"])
       #expect(unmapped.status == 2 && unmapped.stderr.contains("no column for firstName"))
       let mapped = try fixture.bulk(["--dry-run", "--map", "firstName=Known as"])

@@ -127,13 +127,13 @@ import Testing
       let held = try #require(try listConversations(cliSandbox, campaignId: live.id).compactMap(\.externalId).first)
       let applicants = """
         First Name;Surname;Mobile;Candidate ID;Notes
-        Ada;Lovelace;+44 7700 900001;A-1;"prefers evenings; ask about
+        Ada;Lovelace;+44 7400 900001;A-1;"prefers evenings; ask about
         the night shift"
-        Held;Already;+447700900004;\(held);
-        Bob;Builder;07700 900002;B-2;
-        Cé;Dup;+447700900003;A-1;
+        Held;Already;+447400900004;\(held);
+        Bob;Builder;07400 900002;B-2;
+        Cé;Dup;+447400900003;A-1;
 
-        Evil\u{1B}[31m;X;+447700900005;E-5;
+        Evil\u{1B}[31m;X;+447400900005;E-5;
 
         """
       try Data(applicants.utf8).write(to: cliFolder.appendingPathComponent("applicants.csv"))

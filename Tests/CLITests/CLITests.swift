@@ -185,12 +185,12 @@ final class SandboxProcess {
       #expect(campaign.closingMethod == .phoneNumber && campaign.contactNumber == "+441135550100")
 
       let launched = try CLI.run(
-        ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "+447700900123"],
+        ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "+447400900123"],
         environment: sandbox.environment)
       #expect(launched.status == 0 && launched.stdout.contains("Conversation created"))
       // A national number without a default country is refused before anything is sent.
       let bad = try CLI.run(
-        ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "07700 900123"],
+        ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "07400 900123"],
         environment: sandbox.environment.merging(["XDG_CONFIG_HOME": sandbox.stateHome.appendingPathComponent("config").path]) { $1 })
       #expect(bad.status == 2 && bad.stderr.contains("no default country"), "\(bad.stderr)")
 

@@ -125,28 +125,28 @@ import Testing
         try CLI.run(
           ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", phone] + extra, environment: environment)
       }
-      let flag = try create("07700 900123", ["--default-country", "GB"])
-      #expect(flag.status == 0 && flag.stdout.contains("+447700900123"), "\(flag.stderr)")
-      let international = try create("0044 (0)7700 900124")
-      #expect(international.status == 0 && international.stdout.contains("+447700900124"), "\(international.stderr)")
+      let flag = try create("07400 900123", ["--default-country", "GB"])
+      #expect(flag.status == 0 && flag.stdout.contains("+447400900123"), "\(flag.stderr)")
+      let international = try create("0044 (0)7400 900124")
+      #expect(international.status == 0 && international.stdout.contains("+447400900124"), "\(international.stderr)")
 
       // The config's default-country, which the flag overrides.
       environment = try Self.environment(sandbox, config: "default-country = \"gb\"\n")
-      let config = try create("07700 900125")
-      #expect(config.status == 0 && config.stdout.contains("+447700900125"), "\(config.stderr)")
+      let config = try create("07400 900125")
+      #expect(config.status == 0 && config.stdout.contains("+447400900125"), "\(config.stderr)")
       let overridden = try create("(415) 555-0142", ["--default-country", "US"])
       #expect(overridden.status == 0 && overridden.stdout.contains("+14155550142"), "\(overridden.stderr)")
 
       let listed = try CLI.run(["conversations", "list", "--campaign", campaign.id], environment: environment).stdout
-      for number in ["+447700900123", "+447700900124", "+447700900125", "+14155550142"] {
+      for number in ["+447400900123", "+447400900124", "+447400900125", "+14155550142"] {
         #expect(listed.contains(number), "\(number) in\n\(listed)")
       }
 
       // Refused before anything is sent, with the reason.
       let count = listed.split(separator: "\n").count
-      let short = try create("07700 90012")
+      let short = try create("07400 90012")
       #expect(short.status == 2 && short.stderr.contains("has 9 digits after the trunk 0"), "\(short.stderr)")
-      let extensionNumber = try create("+44 7700 900123 ext. 4")
+      let extensionNumber = try create("+44 7400 900123 ext. 4")
       #expect(extensionNumber.status == 2 && extensionNumber.stderr.contains("extension"), "\(extensionNumber.stderr)")
       let after = try CLI.run(["conversations", "list", "--campaign", campaign.id], environment: environment).stdout
       #expect(after.split(separator: "\n").count == count)
@@ -159,7 +159,7 @@ import Testing
       defer { _ = sandbox.stop() }
       var environment = try Self.environment(sandbox)
       let campaign = try #require(try Self.campaigns(environment).first { $0.campaignStatus == .live && $0.channel != .email })
-      let arguments = ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "07700 900123"]
+      let arguments = ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "07400 900123"]
       let flag = try CLI.run(arguments + ["--default-country", "XX"], environment: environment)
       #expect(flag.status == 2 && flag.stderr.contains("--default-country") && flag.stderr.contains("\"XX\""), "\(flag.stderr)")
       environment = try Self.environment(sandbox, config: "default-country = \"Narnia\"\n")
@@ -168,7 +168,7 @@ import Testing
         config.status == 2 && config.stderr.contains("default-country in") && config.stderr.contains("\"Narnia\""), "\(config.stderr)")
       // Even an international number is not sent while the setting is wrong.
       let international = try CLI.run(
-        ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "+447700900123"], environment: environment)
+        ["conversations", "create", "--campaign", campaign.id, "--first-name", "Zoë", "--phone", "+447400900123"], environment: environment)
       #expect(international.status == 2)
     }
   }

@@ -266,13 +266,13 @@ func mode(of path: String) -> (mode: Int, gid: UInt32)? {
           try PoppJSON.makeDecoder().decode(Campaign.self, from: Data(renamed.stdout.utf8)).campaignTitle == "Renamed through the hub")
 
         let launched = try CLI.run(
-          ["conversations", "create", "--campaign", live.id, "--first-name", "Hubert", "--phone", "+447700900123"] + through,
+          ["conversations", "create", "--campaign", live.id, "--first-name", "Hubert", "--phone", "+447400900123"] + through,
           environment: recruiter)
         #expect(launched.status == 0, "\(launched.stderr)")
-        #expect(launched.stdout.contains("Hubert at +447700900123"), "\(launched.stdout)")
+        #expect(launched.stdout.contains("Hubert at +447400900123"), "\(launched.stdout)")
 
         let csv = state.appendingPathComponent("applicants.csv")
-        try Data("First Name,Phone\nAda,+447700900201\nBob,+447700900202\nCyd,+447700900203\n".utf8).write(to: csv)
+        try Data("First Name,Phone\nAda,+447400900201\nBob,+447400900202\nCyd,+447400900203\n".utf8).write(to: csv)
         let bulk = try CLI.run(
           ["conversations", "bulk", "--campaign", live.id, "--csv", csv.path, "--yes"] + through, environment: recruiter)
         #expect(bulk.status == 0, "\(bulk.stderr)")
@@ -287,7 +287,7 @@ func mode(of path: String) -> (mode: Int, gid: UInt32)? {
         let inCampaign = try CLI.run(["conversations", "list", "--campaign", live.id, "--json"], environment: sandbox.environment)
         let phones = try PoppJSON.makeDecoder().decode([Conversation].self, from: Data(inCampaign.stdout.utf8)).compactMap(
           \.participantPhoneNumber)
-        for phone in ["+447700900123", "+447700900201", "+447700900202", "+447700900203"] {
+        for phone in ["+447400900123", "+447400900201", "+447400900202", "+447400900203"] {
           #expect(phones.filter { $0 == phone }.count == 1, "\(phone) started once")
         }
 

@@ -31,7 +31,7 @@ import Testing
     let folder = session.home.appendingPathComponent("import")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let csv = folder.appendingPathComponent("applicants.csv")
-    try Data("First Name,Phone\nAda,07700 900301\nBob,+447700900302\nCyd,+44 7700 900303\nBad,12\n".utf8).write(to: csv)
+    try Data("First Name,Phone\nAda,07400 900301\nBob,+447400900302\nCyd,+44 7400 900303\nBad,12\n".utf8).write(to: csv)
     try session.send("b")
     try session.wait(for: "the path prompt") { $0.contains("CSV file:") }
     try session.send("-l", csv.path)
@@ -47,7 +47,7 @@ import Testing
     #expect(report.split(whereSeparator: \.isNewline).filter { $0.contains(",queued,") }.count == 3, "\(report)")
     let listed = try conversations(campaign: campaign.id, sandbox)
     #expect(listed.count == before + 3)
-    for phone in ["+447700900301", "+447700900302", "+447700900303"] {
+    for phone in ["+447400900301", "+447400900302", "+447400900303"] {
       #expect(listed.filter { $0.participantPhoneNumber == phone }.count == 1, "\(phone) started once")
     }
     let audit = try AuditLog(path: sandbox.stateHome.appendingPathComponent("popp-console/hub/audit.log").path).entries()

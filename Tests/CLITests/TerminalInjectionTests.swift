@@ -21,7 +21,7 @@ import Testing
       let corpus = try HostileCorpus.load()
       #expect(corpus.count >= 40)
       let world = try HostileWorld(sandbox: sandbox)
-      let phone = "+447700900456"
+      let phone = "+447400900456"
       let conversation = try world.createConversation(phone: phone)
       var refused: [String] = []
       for entry in corpus {
@@ -42,8 +42,8 @@ import Testing
         environment: sandbox.environment.filter { $0.key != "XDG_STATE_HOME" }, tmuxConfig: "set -s set-clipboard on\n")
       var guardian = try TerminalGuardian(session: session) { $0.contains("Mal␛]0;PWNED-NAME␇␛[31mory") }
       try session.send("/")
-      try session.send("-l", "7700900456")
-      try session.wait(for: "the filter") { $0.contains("/ 7700900456") && $0.contains("1 match") }
+      try session.send("-l", "7400900456")
+      try session.wait(for: "the filter") { $0.contains("/ 7400900456") && $0.contains("1 match") }
       try session.send("Enter")
       try session.send("Enter")
       var screen = try session.wait(for: "the hostile thread") { $0.contains(delivered.last!.marker) }
@@ -127,7 +127,7 @@ import Testing
       var messages = 0
       for round in 1...rounds {
         // A conversation of its own per round, found by its phone number.
-        let phone = "+4477009\(String(format: "%05d", round))"
+        let phone = "+4474009\(String(format: "%05d", round))"
         let conversation = try world.createConversation(phone: phone, firstName: Fuzz.name(fragments, &random))
         let markers = (1...perRound).map { "[[f\(round)-\($0)]]" }
         for marker in markers {

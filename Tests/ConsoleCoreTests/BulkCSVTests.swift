@@ -10,10 +10,10 @@ import Testing
   }
 
   @Test func aByteOrderMarkIsDroppedFromTheFirstHeader() throws {
-    let data = Data([0xEF, 0xBB, 0xBF]) + Data("First Name,Phone\nAda,+447700900001\n".utf8)
+    let data = Data([0xEF, 0xBB, 0xBF]) + Data("First Name,Phone\nAda,+447400900001\n".utf8)
     let parsed = try CSVTable.parse(try CSVTextDecoding.decode(data))
     #expect(parsed.header == ["First Name", "Phone"])
-    #expect(parsed.records.map(\.fields) == [["Ada", "+447700900001"]])
+    #expect(parsed.records.map(\.fields) == [["Ada", "+447400900001"]])
   }
 
   @Test func semicolonsAreDetectedFromTheHeaderLineAndCanBeForced() throws {

@@ -36,7 +36,7 @@ import Testing
 
   @Test func overridesChooseAColumnOrUnmapAField() throws {
     let plan = try plan(
-      "Given,Known as,Tel,Notes\nAlexandra,Sasha,+447700900001,VIP\n",
+      "Given,Known as,Tel,Notes\nAlexandra,Sasha,+447400900001,VIP\n",
       overrides: ["firstName=\"Known as\"", "name=Given", "additionalContext="])
     // Both a first-name and a name column: the override on firstName wins, the name is unused.
     #expect(plan.mapping.columns[.firstName] == 1)
@@ -44,8 +44,8 @@ import Testing
     #expect(plan.rows[0].contact.additionalContext == nil)
     #expect(plan.mapping.lines.contains { $0.contains("\"Notes\": additionalContext unmapped as asked") })
 
-    let chosen = try self.plan("Name,Mobile,Cell\nAda Lovelace,+447700900001,+447700900009\n", overrides: ["phone=cell"])
-    #expect(chosen.rows[0].contact.phoneNumber == "+447700900009")
+    let chosen = try self.plan("Name,Mobile,Cell\nAda Lovelace,+447400900001,+447400900009\n", overrides: ["phone=cell"])
+    #expect(chosen.rows[0].contact.phoneNumber == "+447400900009")
 
     #expect(throws: BulkFileError.self) { try self.plan("Name,Mobile\nA,+1\n", overrides: ["firstName=Given"]) }
     #expect(throws: BulkFileError.badOverride("colour=Name")) { try ColumnOverride.parse("colour=Name") }
@@ -53,12 +53,12 @@ import Testing
   }
 
   @Test func aLoneNameColumnIsSplitAtTheLastSpace() throws {
-    let plan = try plan("Full name,Phone\nMary Ann Smith,+447700900001\nCher,+447700900002\n")
+    let plan = try plan("Full name,Phone\nMary Ann Smith,+447400900001\nCher,+447400900002\n")
     #expect(plan.rows.map(\.contact.firstName) == ["Mary Ann", "Cher"])
     #expect(plan.rows.map(\.contact.lastName) == ["Smith", nil])
     #expect(plan.mapping.lines.first?.contains("split at the last space") == true)
     // Beside a surname column, "Name" is the first name, whole.
-    let beside = try self.plan("Name,Surname,Phone\nMary Ann,Smith,+447700900001\n")
+    let beside = try self.plan("Name,Surname,Phone\nMary Ann,Smith,+447400900001\n")
     #expect(beside.rows[0].contact.firstName == "Mary Ann" && beside.rows[0].contact.lastName == "Smith")
   }
 
@@ -74,7 +74,7 @@ import Testing
     }
     // An EMAIL campaign needs the email column instead of the phone.
     #expect(throws: BulkFileError.missingColumns([.emailAddress], mapping: try ColumnMapping.detect(headers: ["First Name", "Phone"]))) {
-      try self.plan("First Name,Phone\nAda,+447700900001\n", channel: .email)
+      try self.plan("First Name,Phone\nAda,+447400900001\n", channel: .email)
     }
     #expect(try plan("First Name,Email\nAda,ada@example.com\n", channel: .email).counts.ready == 1)
   }
@@ -85,42 +85,42 @@ import Testing
   }
 
   @Test func phonesAreNormalisedAndTheNormalisedNumberIsSent() throws {
-    let plan = try plan("First Name,Phone\nAda,+44 7700 900123\nBob,(+1) 415-555-1234\n")
-    #expect(plan.outgoing.map(\.contact.phoneNumber) == ["+447700900123", "+14155551234"])
+    let plan = try plan("First Name,Phone\nAda,+44 7400 900123\nBob,(+1) 415-555-1234\n")
+    #expect(plan.outgoing.map(\.contact.phoneNumber) == ["+447400900123", "+14155551234"])
     #expect(plan.outgoing.map(\.line) == [2, 3])
   }
 
   @Test func aNationalNumberNeedsADefaultCountry() throws {
-    let text = "First Name,Mobile\nAda,07700 900123\n"
+    let text = "First Name,Mobile\nAda,07400 900123\n"
     let without = try plan(text)
     guard case .invalid(let problems) = without.rows[0].state else {
       Issue.record("a national number without a country was accepted: \(without.rows[0])")
       return
     }
     #expect(problems.count == 1)
-    #expect(problems[0].hasPrefix("phoneNumber \"07700 900123\""))
+    #expect(problems[0].hasPrefix("phoneNumber \"07400 900123\""))
     #expect(problems[0].contains("no default country is set"))
     #expect(without.problems().map(\.description).first?.hasPrefix("line 2: phoneNumber") == true)
 
     // With GB the row is whatever the normaliser makes of it: the normalised number when it
     // reads national formats, else its reason, without the hint to set a country.
     let withGB = try plan(text, country: "GB")
-    switch PhoneNumberNormalizer(defaultCountry: "GB").normalize("07700 900123") {
+    switch PhoneNumberNormalizer(defaultCountry: "GB").normalize("07400 900123") {
     case .e164(let number):
       #expect(withGB.rows[0].state == .ready)
       #expect(withGB.outgoing.first?.contact.phoneNumber == number)
     case .invalid(let why):
-      #expect(withGB.rows[0].state == .invalid(["phoneNumber \"07700 900123\" \(why)"]))
+      #expect(withGB.rows[0].state == .invalid(["phoneNumber \"07400 900123\" \(why)"]))
     }
   }
 
   @Test func rowsAreCheckedAgainstTheCampaignsChannel() throws {
     let text = """
       First Name,Phone,Email,Opening message,Close previous
-      Ada,+447700900001,ada@example.com,,
-      ,+447700900002,bob@example.com,,
+      Ada,+447400900001,ada@example.com,,
+      ,+447400900002,bob@example.com,,
       Cé,,not-an-email,Reply STOP to opt out,maybe
-      Dee,+447700900004,dee@example.com,Hello without the opt-out word,no
+      Dee,+447400900004,dee@example.com,Hello without the opt-out word,no
 
       """
     let sms = try plan(text, channel: .sms)
@@ -142,18 +142,18 @@ import Testing
     let plan = try plan(
       """
       First Name,Phone,Candidate ID
-      Ada,+447700900001,A-1
-      Ada again,+447700900009,A-1
-      Bob,+447700900002,
-      Bob twin,+44 7700 900002,
-      Cé,+447700900002,C-3
+      Ada,+447400900001,A-1
+      Ada again,+447400900009,A-1
+      Bob,+447400900002,
+      Bob twin,+44 7400 900002,
+      Cé,+447400900002,C-3
 
       """)
     #expect(plan.rows.map(\.state) == [.ready, .duplicate(ofLine: 2), .ready, .duplicate(ofLine: 4), .ready])
     #expect(plan.counts.duplicates == 2)
     #expect(
       plan.problems().map(\.description) == [
-        "line 3: duplicate of line 2 (same externalId \"A-1\")", "line 5: duplicate of line 4 (same phoneNumber \"+447700900002\")",
+        "line 3: duplicate of line 2 (same externalId \"A-1\")", "line 5: duplicate of line 4 (same phoneNumber \"+447400900002\")",
       ])
   }
 
@@ -161,20 +161,20 @@ import Testing
     let plan = try plan(
       """
       First Name,Phone,Email,ID
-      Ada,+447700900001,,A-1
-      Bob,+447700900002,,
-      Cé,+447700900003,,C-3
-      Dee,+447700900004,,
+      Ada,+447400900001,,A-1
+      Bob,+447400900002,,
+      Cé,+447400900003,,C-3
+      Dee,+447400900004,,
 
       """)
     var existing = ExistingContacts()
     // A conversation with id A-1; one with a phone but another external id; a report row.
-    existing.keys.formUnion(ContactKey.all(externalId: "A-1", phoneNumber: "+447700900099", emailAddress: nil))
-    existing.keys.formUnion(ContactKey.all(externalId: "X-9", phoneNumber: "+447700900002", emailAddress: nil))
+    existing.keys.formUnion(ContactKey.all(externalId: "A-1", phoneNumber: "+447400900099", emailAddress: nil))
+    existing.keys.formUnion(ContactKey.all(externalId: "X-9", phoneNumber: "+447400900002", emailAddress: nil))
     existing.add(report: [
-      BulkRowResult(line: 5, contact: BulkContact(firstName: "Dee", phoneNumber: "+447700900004"), status: .queued, reason: nil),
+      BulkRowResult(line: 5, contact: BulkContact(firstName: "Dee", phoneNumber: "+447400900004"), status: .queued, reason: nil),
       BulkRowResult(
-        line: 4, contact: BulkContact(firstName: "Cé", phoneNumber: "+447700900003", externalId: "C-3"), status: .failed, reason: "x"),
+        line: 4, contact: BulkContact(firstName: "Cé", phoneNumber: "+447400900003", externalId: "C-3"), status: .failed, reason: "x"),
     ])
     let skipped = plan.skipping(existing: existing)
     #expect(skipped.rows.map(\.state) == [.alreadyInCampaign, .alreadyInCampaign, .ready, .alreadyInCampaign])
@@ -187,7 +187,7 @@ import Testing
   @Test func thePreviewShowsMappingCountsAndFirstProblems() throws {
     var text = "First Name,Phone,Source\n"
     for index in 0..<15 { text += "N\(index),bad\(index),web\n" }
-    text += "Ok,+447700900001,web\n"
+    text += "Ok,+447400900001,web\n"
     let lines = try plan(text).previewLines(problemLimit: 3)
     #expect(lines.first == "Columns (comma-separated):")
     #expect(lines.contains("Rows: 16"))
@@ -210,7 +210,7 @@ import Testing
       BulkRowResult(
         line: 2,
         contact: BulkContact(
-          firstName: "Zoë \"Z\"", lastName: "O'Neil, Jr.", phoneNumber: "+447700900001", externalId: "A-1",
+          firstName: "Zoë \"Z\"", lastName: "O'Neil, Jr.", phoneNumber: "+447400900001", externalId: "A-1",
           additionalContext: "two\nlines", closePreviousConversations: true), status: .queued, reason: nil),
       BulkRowResult(line: 9, contact: BulkContact(firstName: "陳"), status: .invalid, reason: "phoneNumber is required for SMS campaigns"),
     ]

@@ -8,14 +8,14 @@ import Testing
 @Suite struct BulkSenderTests {
   static func rows(_ count: Int) -> [BulkOutgoing] {
     (0..<count).map { index in
-      let phone = "+4477009" + String(index).leftPadded(5)
+      let phone = "+4474009" + String(index).leftPadded(5)
       return BulkOutgoing(
         line: index + 2, contact: BulkContact(firstName: "N\(index)", phoneNumber: phone), key: ContactKey(.phoneNumber, phone))
     }
   }
 
   @Test func tenThousandAndOneRowsAreSplitIntoTwoRequests() async throws {
-    let text = "First Name,Phone\n" + (0..<10_001).map { "N\($0),+4477009\(String($0).leftPadded(5))" }.joined(separator: "\n")
+    let text = "First Name,Phone\n" + (0..<10_001).map { "N\($0),+4474009\(String($0).leftPadded(5))" }.joined(separator: "\n")
     let plan = try BulkPlan.prepare(data: Data(text.utf8), settings: BulkImportSettings(channel: .sms))
     #expect(plan.outgoing.count == 10_001)
     let client = RecordingClient()
@@ -30,7 +30,7 @@ import Testing
   }
 
   @Test func perRowFailuresAreMatchedToTheirLines() async {
-    let client = RecordingClient(failing: ["+447700900001"])
+    let client = RecordingClient(failing: ["+447400900001"])
     let progress = Mutex<[BulkProgress]>([])
     let results = await BulkSender(client: client, campaignId: "c", batchSize: 2).send(Self.rows(3), existing: .init()) { update in
       progress.withLock { $0.append(update) }

@@ -22,7 +22,7 @@ cd "$(dirname "$0")/../.."
 
 SCHEMATHESIS_VERSION=4.32.5
 VALIDATOR_VERSION=0.9.0
-venv=.build/fuzz-venv
+. scripts/venv.sh
 examples=300
 seed=1
 extra=()
@@ -38,13 +38,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-if ! "$venv/bin/st" --version 2>/dev/null | grep -qF "$SCHEMATHESIS_VERSION" ||
-  ! "$venv/bin/pip" show openapi-spec-validator 2>/dev/null | grep -qx "Version: $VALIDATOR_VERSION"; then
-  echo "installing schemathesis $SCHEMATHESIS_VERSION and openapi-spec-validator $VALIDATOR_VERSION into $venv"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    "schemathesis==$SCHEMATHESIS_VERSION" "openapi-spec-validator==$VALIDATOR_VERSION"
-fi
+venv_require "schemathesis==$SCHEMATHESIS_VERSION" "openapi-spec-validator==$VALIDATOR_VERSION"
 # The document must be valid OpenAPI before it can say anything about the sandbox.
 "$venv/bin/openapi-spec-validator" openapi/popp-sandbox.yaml
 

@@ -32,18 +32,18 @@ func makeCSV(rows: Int) -> String {
   var text = "First Name,Last Name,Mobile,Email,Candidate ID,Notes,Source,Applied on\r\n"
   text.reserveCapacity(rows * 120)
   for index in 0..<rows {
-    // Real lengths: a GB mobile is 10 digits after +44 (7700 9 and five more), a US number 10
+    // Real lengths: a GB mobile is 10 digits after +44 (7400 9 and five more), a US number 10
     // after +1; each row's number is its own.
     let digits = String(index)
     let subscriber = String(repeating: "0", count: max(5 - digits.count, 0)) + digits
     let american = String(repeating: "0", count: max(6 - digits.count, 0)) + digits
     let phone: String
     switch index % 20 {
-    case 0: phone = "07700 9\(subscriber.prefix(1)) \(subscriber.suffix(4))"  // national format: needs GB
-    case 1...6: phone = "+44 7700 9\(subscriber)"
-    case 7...10: phone = "+4477009\(subscriber)"
+    case 0: phone = "07400 9\(subscriber.prefix(1)) \(subscriber.suffix(4))"  // national format: needs GB
+    case 1...6: phone = "+44 7400 9\(subscriber)"
+    case 7...10: phone = "+4474009\(subscriber)"
     case 11...14: phone = "+1 (415) 5\(american.prefix(2))-\(american.suffix(4))"
-    default: phone = "+44-7700-9\(subscriber)"
+    default: phone = "+44-7400-9\(subscriber)"
     }
     let notes: String =
       switch index % 10 {

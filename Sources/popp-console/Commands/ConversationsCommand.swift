@@ -81,7 +81,7 @@ struct ConversationsCommand: AsyncParsableCommand {
     @Option(help: "The campaign id.") var campaign: String
     @Option(name: .customLong("first-name")) var firstName: String
     @Option(name: .customLong("last-name")) var lastName: String?
-    @Option(help: "Phone number: +44 7700 900123, or national (07700 900123) with a default country.") var phone: String?
+    @Option(help: "Phone number: +44 7400 900123, or national (07400 900123) with a default country.") var phone: String?
     @Option(help: "Email address, for EMAIL campaigns.") var email: String?
     @Option(name: .customLong("external-id"), help: "Your reference for the candidate.") var externalId: String?
     @Flag(name: .customLong("business-hours"), help: "Send during the candidate's business hours.") var businessHours = false

@@ -3,7 +3,7 @@ import ConsoleCore
 import Foundation
 import PoppAPI
 
-/// The country whose national format phone numbers are read in (`07700 900123` in GB):
+/// The country whose national format phone numbers are read in (`07400 900123` in GB):
 /// `--default-country CC`, else the config file's top-level `default-country = "GB"`, else
 /// none (only international numbers are accepted). Every command that takes phone numbers
 /// shares it through `@OptionGroup`.
@@ -48,8 +48,8 @@ struct DefaultCountryOption: ParsableArguments {
     if code.isEmpty { return nil }
     guard let country = PhoneNumberNormalizer.country(code) else {
       throw CLIError(
-        message: "\(source): \"\(Output.clean(code))\" is not a country this program knows; use an ISO code, one of "
-          + PhoneNumberNormalizer.knownCountryCodes.joined(separator: ", "))
+        message: "\(source): \"\(Output.clean(code))\" is not a country this program knows; use an ISO 3166-1 code such as"
+          + " GB, US or DE (it knows the \(PhoneNumberNormalizer.knownCountryCodes.count) of libphonenumber)")
     }
     return country.code
   }

@@ -81,6 +81,6 @@ final class BulkHookedClient: ForwardingClient {
 /// `count` applicants with unique UK mobiles and candidate ids, one per line.
 func applicantRows(_ count: Int, from start: Int = 0) -> String {
   (start..<start + count).map { index in
-    "Applicant\(index),Test,+4477009\(String(repeating: "0", count: max(0, 5 - String(index).count)))\(index),cand-\(index)"
+    "Applicant\(index),Test,+4474009\(String(repeating: "0", count: max(0, 5 - String(index).count)))\(index),cand-\(index)"
   }.joined(separator: "\n")
 }

@@ -14,12 +14,12 @@ import Testing
     let file = try harness.csv(
       """
       First Name,Last Name,Mobile,Candidate ID,Notes
-      Ada,Lovelace,+447700900001,A-1,"likes maths,
+      Ada,Lovelace,+447400900001,A-1,"likes maths,
       and poetry"
-      Bob,,07700 900002,B-2,
+      Bob,,07400 900002,B-2,
 
-      ,Nameless,+447700900003,C-3,
-      Dee,Smith,+447700900004,D-4,
+      ,Nameless,+447400900003,C-3,
+      Dee,Smith,+447400900004,D-4,
 
       """)
     let plan = try harness.plan(file)
@@ -43,7 +43,7 @@ import Testing
     }
     let created = try await harness.conversations().filter { ["A-1", "D-4"].contains($0.externalId) }
     #expect(created.count == 2)
-    #expect(created.first { $0.externalId == "A-1" }?.participantPhoneNumber == "+447700900001")
+    #expect(created.first { $0.externalId == "A-1" }?.participantPhoneNumber == "+447400900001")
     await harness.stop()
   }
 
@@ -121,7 +121,7 @@ import Testing
     // new conversation has line 3's phone, yet it is line 2's: line 3 must be sent again,
     // not "confirmed".
     let harness = try await BulkLaunchHarness.start()
-    let file = try harness.csv("First Name,Mobile,Candidate ID\nAda,+447700900001,A-1\nBob,+447700900001,\n")
+    let file = try harness.csv("First Name,Mobile,Candidate ID\nAda,+447400900001,A-1\nBob,+447400900001,\n")
     let plan = try harness.plan(file)
     #expect(plan.counts.ready == 2)
     let existing = try await ExistingContacts.fetch(client: harness.client, campaignId: harness.campaign.id)
@@ -136,7 +136,7 @@ import Testing
     #expect(hooked.sentContacts.map { $0.map(\.firstName) } == [["Ada"], ["Bob"], ["Bob"]])
     #expect(results.map(\.status) == [.queued, .queued])
     #expect(results[1].reason == nil, "queued by the second send, not confirmed from Ada's conversation")
-    let sharing = try await harness.conversations().filter { $0.participantPhoneNumber == "+447700900001" }
+    let sharing = try await harness.conversations().filter { $0.participantPhoneNumber == "+447400900001" }
     #expect(sharing.compactMap(\.participantFirstName).sorted() == ["Ada", "Bob"])
     await harness.stop()
   }
