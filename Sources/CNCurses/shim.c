@@ -409,3 +409,10 @@ int cn_run_program(char *const argv[], char *const envp[], int *exit_status) {
   sigaction(SIGQUIT, &saved_quit, NULL);
   return failure;
 }
+
+int cn_clear_row(WINDOW *window, int row) {
+  if (wmove(window, row, 0) == ERR) return ERR;
+  return wclrtoeol(window);
+}
+
+int cn_touch(WINDOW *window) { return touchwin(window); }

@@ -31,4 +31,39 @@ import Testing
     #expect(TextWidth.wrap("a\nb", width: 10) == ["a", "b"])
     #expect(TextWidth.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
   }
+
+  /// Printable ASCII is measured and cut from its bytes; every other text cluster by cluster. Both must agree with
+  /// measuring one character at a time, at every width, for text on either side of the line (a control character or
+  /// one accent sends the whole text the slow way).
+  @Test func asciiTextIsMeasuredAndCutAsCharacterByCharacterWould() {
+    let texts = ["", "a", "Hello world", "ats-cand-10042", "+44 7400 900123", "x\u{7}y", "tab\there", "José Núñez", "~ ! @"]
+    for text in texts {
+      let byCharacter = text.reduce(0) { $0 + TextWidth.columns($1) }
+      #expect(TextWidth.columns(text) == byCharacter, "columns of \(text.debugDescription)")
+      for width in 0...16 {
+        let cut = TextWidth.truncate(text, to: width)
+        let expected = Self.truncatedCharacterByCharacter(text, to: width)
+        #expect(cut == expected, "\(text.debugDescription) cut to \(width)")
+        let fitted = TextWidth.fit(text, to: width)
+        #expect(TextWidth.columns(fitted) == width, "\(text.debugDescription) fitted to \(width)")
+        #expect(TextWidth.columns(TextWidth.fitRight(text, to: width)) == width)
+      }
+    }
+  }
+
+  /// The longest prefix within `width`, then characters dropped until "…" fits too.
+  private static func truncatedCharacterByCharacter(_ text: String, to width: Int) -> String {
+    guard width > 0 else { return "" }
+    var kept: [Character] = []
+    var used = 0
+    for character in text {
+      guard used + TextWidth.columns(character) <= width else {
+        while used > width - 1, let last = kept.popLast() { used -= TextWidth.columns(last) }
+        return String(kept) + "…"
+      }
+      kept.append(character)
+      used += TextWidth.columns(character)
+    }
+    return text
+  }
 }

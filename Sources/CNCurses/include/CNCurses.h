@@ -45,6 +45,10 @@ int cn_is_direct_color(void);
 int cn_put(WINDOW *window, int row, int column, const wchar_t *text, int count, attr_t attributes, int pair);
 int cn_fill(WINDOW *window, int row, int column, int count, attr_t attributes, int pair);
 int cn_erase(WINDOW *window);
+// Blanks one row of a window in its background (the row is drawn again after).
+int cn_clear_row(WINDOW *window, int row);
+// Marks a whole window changed, so that wnoutrefresh copies all of it.
+int cn_touch(WINDOW *window);
 // What erased cells of a window show: the theme's screen colour.
 void cn_set_background(WINDOW *window, attr_t attributes, int pair);
 int cn_noutrefresh(WINDOW *window);

@@ -29,14 +29,29 @@ public enum TextWidth {
 
   @inlinable
   public static func columns(_ text: some StringProtocol) -> Int {
+    if let printable = printableASCIIColumns(text.utf8) { return printable }
     var total = 0
     for character in text { total += columns(character) }
     return total
   }
 
+  /// The columns of text that is printable ASCII alone (one column a byte), or nil: most of what the screens draw
+  /// (names, numbers, labels) is, and reading its bytes costs a fraction of walking its grapheme clusters.
+  @inlinable
+  public static func printableASCIIColumns(_ bytes: some Collection<UInt8>) -> Int? {
+    let printable =
+      bytes.withContiguousStorageIfAvailable { buffer in
+        buffer.allSatisfy { $0 &- 0x20 < 0x5F }
+      } ?? bytes.allSatisfy { $0 &- 0x20 < 0x5F }
+    return printable ? bytes.count : nil
+  }
+
   /// The longest prefix of `text` that fits `width` columns, ending with "…" when cut.
   public static func truncate(_ text: String, to width: Int) -> String {
     guard width > 0 else { return "" }
+    if let printable = printableASCIIColumns(text.utf8) {
+      return printable <= width ? text : String(text.utf8.prefix(width - 1))! + "…"
+    }
     var used = 0
     var end = text.startIndex
     for index in text.indices {
@@ -60,14 +75,14 @@ public enum TextWidth {
   /// `text` cut or padded with spaces to exactly `width` columns.
   public static func fit(_ text: String, to width: Int) -> String {
     let cut = truncate(text, to: width)
-    let used = columns(cut)
+    let used = printableASCIIColumns(text.utf8).map { min($0, width) } ?? columns(cut)
     return used < width ? cut + String(repeating: " ", count: width - used) : cut
   }
 
   /// `text` right-aligned in `width` columns.
   public static func fitRight(_ text: String, to width: Int) -> String {
     let cut = truncate(text, to: width)
-    let used = columns(cut)
+    let used = printableASCIIColumns(text.utf8).map { min($0, width) } ?? columns(cut)
     return used < width ? String(repeating: " ", count: width - used) + cut : cut
   }
 

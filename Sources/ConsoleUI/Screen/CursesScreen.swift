@@ -1,13 +1,15 @@
 import CNCurses
 public import ConsoleCore
 
-/// The ncurses screen. Each canvas is a window; a frame erases and redraws them, then
-/// `wnoutrefresh`es each and calls `doupdate` once, so ncurses sends only the cells that changed.
+/// The ncurses screen. Each canvas is a window that keeps the calls its rows were drawn with: a frame draws
+/// everything, but only the rows whose calls changed reach ncurses (`RetainedWindow`), each window is
+/// `wnoutrefresh`ed and `doupdate` runs once, so ncurses compares and sends only those rows' changed cells.
 /// Every call happens on the thread that runs the event loop.
 public final class CursesScreen: Screen {
   private let root: WindowPointer
-  private var windows: [Rect: WindowPointer] = [:]
+  private var windows: [Rect: RetainedWindow] = [:]
   private var frameOrder: [Rect] = []
+  private var previousFrameOrder: [Rect] = []
   private var cursor: (row: Int, column: Int)?
   private var palette: StylePalette
 
@@ -28,7 +30,7 @@ public final class CursesScreen: Screen {
   public var colorTier: ColorTier { palette.tier }
 
   public func restore() {
-    for window in windows.values { delwin(window) }
+    for window in windows.values { delwin(window.pointer) }
     windows.removeAll()
     cn_stop()
   }
@@ -37,6 +39,11 @@ public final class CursesScreen: Screen {
 
   public func apply(theme: Theme) {
     palette = StylePalette(theme: theme, tier: palette.tier, directColor: palette.directColor)
+    let background = palette.style(.textNormal)
+    for window in windows.values {
+      cn_set_background(window.pointer, background.attributes, background.pair)
+      window.forget()
+    }
   }
 
   public func beginFrame() {
@@ -45,38 +52,47 @@ public final class CursesScreen: Screen {
   }
 
   public func canvas(_ rect: Rect) -> any Canvas {
-    let window: WindowPointer
+    let window: RetainedWindow
     if let existing = windows[rect] {
       window = existing
     } else {
       // newwin fails only when out of memory; the root window then stands in.
-      window = newwin(Int32(max(rect.rows, 1)), Int32(max(rect.columns, 1)), Int32(rect.row), Int32(rect.column)) ?? root
+      let pointer =
+        newwin(Int32(max(rect.rows, 1)), Int32(max(rect.columns, 1)), Int32(rect.row), Int32(rect.column)) ?? root
+      let background = palette.style(.textNormal)
+      cn_set_background(pointer, background.attributes, background.pair)
+      window = RetainedWindow(pointer: pointer, rect: rect)
       windows[rect] = window
     }
-    if !frameOrder.contains(rect) {
-      let background = palette.style(.textNormal)
-      cn_set_background(window, background.attributes, background.pair)
-      cn_erase(window)
-      frameOrder.append(rect)
-    }
-    return CursesCanvas(window: window, rect: rect, palette: palette)
+    if !frameOrder.contains(rect) { frameOrder.append(rect) }
+    return CursesCanvas(window: window)
   }
 
   public func placeCursor(row: Int, column: Int) { cursor = (row, column) }
 
   public func endFrame() {
     for (rect, window) in windows where !frameOrder.contains(rect) {
-      delwin(window)
+      delwin(window.pointer)
       windows[rect] = nil
     }
+    // Windows overlap (a dialog over the panes), and wnoutrefresh copies only the rows a window changed: when
+    // windows came, went or changed places, or a window changed under one drawn after it, the later windows are
+    // copied whole again so that whatever is on top stays on top.
+    let reordered = frameOrder != previousFrameOrder
+    var changedBelow: [Rect] = []
     cn_noutrefresh(root)
     for rect in frameOrder {
-      if let window = windows[rect] { cn_noutrefresh(window) }
+      guard let window = windows[rect] else { continue }
+      let changed = window.send(palette: palette)
+      if reordered || changedBelow.contains(where: { $0.intersects(rect) }) { cn_touch(window.pointer) }
+      if changed { changedBelow.append(rect) }
+      cn_noutrefresh(window.pointer)
     }
+    previousFrameOrder = frameOrder
     // The cursor goes in the last drawn window that holds it (the prompt, or the composer under later panes); a
     // second wnoutrefresh copies no cells, it only tells doupdate where the cursor goes.
     if let cursor, let rect = frameOrder.last(where: { $0.contains(row: cursor.row, column: cursor.column) }),
-      let window = windows[rect]
+      let window = windows[rect]?.pointer
     {
       cn_cursor(1, window, Int32(cursor.row - rect.row), Int32(cursor.column - rect.column))
       cn_noutrefresh(window)
@@ -92,8 +108,9 @@ public final class CursesScreen: Screen {
   /// Forgets what the terminal shows and repaints everything (Ctrl-L, after a resize).
   public func invalidate() {
     cn_clearok(root)
-    for window in windows.values { delwin(window) }
+    for window in windows.values { delwin(window.pointer) }
     windows.removeAll()
+    previousFrameOrder = []
   }
 
   public func resizeToTerminal() {
@@ -119,74 +136,16 @@ public final class CursesScreen: Screen {
   }
 }
 
-final class CursesCanvas: Canvas {
-  let window: WindowPointer
-  let rect: Rect
-  let palette: StylePalette
-
-  init(window: WindowPointer, rect: Rect, palette: StylePalette) {
-    self.window = window
-    self.rect = rect
-    self.palette = palette
-  }
-
-  var size: Size { rect.size }
-
-  @discardableResult
-  func draw(_ text: String, row: Int, column: Int, width: Int?, role: StyleRole) -> Int {
-    guard row >= 0, row < rect.rows, column >= 0, column < rect.columns else { return 0 }
-    let available = min(width ?? rect.columns - column, rect.columns - column)
-    let fitted = TextWidth.truncate(CellText.inert(text), to: available)
-    var wide: [wchar_t] = []
-    var used = 0
-    for character in fitted {
-      let columns = TextWidth.columns(character)
-      guard columns > 0 else { continue }
-      wide += Self.terminalScalars(character)
-      used += columns
-    }
-    // ncurses refuses to write the bottom-right cell's neighbour; writing within bounds is enough.
-    let style = palette.style(role)
-    _ = wide.withUnsafeBufferPointer { buffer in
-      cn_put(window, Int32(row), Int32(column), buffer.baseAddress, Int32(buffer.count), style.attributes, style.pair)
-    }
-    return used
-  }
-
-  func fill(row: Int, column: Int, width: Int, role: StyleRole) {
-    guard row >= 0, row < rect.rows, column < rect.columns else { return }
-    let start = max(column, 0)
-    let count = min(width, rect.columns - start)
-    guard count > 0 else { return }
-    let style = palette.style(role)
-    cn_fill(window, Int32(row), Int32(start), Int32(count), style.attributes, style.pair)
-  }
-
-  /// The code points to send for one cluster. ncurses measures each code point on its own, so a
-  /// joined emoji sequence would advance its cursor further than the terminal draws: send the
-  /// base and its combining marks only, which keeps every column where it belongs.
-  static func terminalScalars(_ character: Character) -> [wchar_t] {
-    var scalars: [wchar_t] = []
-    for (offset, scalar) in character.unicodeScalars.enumerated() {
-      if offset == 0 {
-        scalars.append(wchar_t(bitPattern: scalar.value))
-        continue
-      }
-      switch scalar.properties.generalCategory {
-      case .nonspacingMark, .enclosingMark, .spacingMark: scalars.append(wchar_t(bitPattern: scalar.value))
-      default:
-        if scalar.value == 0xFE0F { scalars.append(wchar_t(bitPattern: scalar.value)) } else { return scalars }
-      }
-    }
-    return scalars
-  }
-}
-
 typealias WindowPointer = UnsafeMutablePointer<WINDOW>
 
 extension Rect {
   func contains(row: Int, column: Int) -> Bool {
     (self.row..<self.row + rows).contains(row) && (self.column..<self.column + columns).contains(column)
+  }
+
+  func intersects(_ other: Rect) -> Bool {
+    row < other.row + other.rows && other.row < row + rows && column < other.column + other.columns
+      && other.column < column + columns
   }
 }
 

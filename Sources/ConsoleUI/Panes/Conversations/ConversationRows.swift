@@ -58,14 +58,13 @@ enum ConversationRows {
     column += columns.status + 1
     // A flagged conversation shows how long it has waited for a recruiter, highlighted past the SLA.
     if let waitingSince {
-      let waited = "⚑" + RelativeTime.describe(waitingSince, now: now).replacingOccurrences(of: " ago", with: "")
+      let waited = "⚑" + RelativeTime.shortDescribe(waitingSince, now: now)
       let breached = now.timeIntervalSince(waitingSince) > slaMinutes * 60
       canvas.draw(
         TextWidth.fitRight(waited, to: columns.age), row: row, column: width - columns.age, width: columns.age,
         role: selected ? base : breached ? .slaBreached : .statusNeedsReview)
     } else {
-      let age = RelativeTime.describe(conversation.lastMessageAt ?? conversation.updatedAt, now: now).replacingOccurrences(
-        of: " ago", with: "")
+      let age = RelativeTime.shortDescribe(conversation.lastMessageAt ?? conversation.updatedAt, now: now)
       canvas.draw(
         TextWidth.fitRight(age, to: columns.age), row: row, column: width - columns.age, width: columns.age,
         role: selected ? base : .textDim)
