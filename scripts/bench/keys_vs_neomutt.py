@@ -32,6 +32,8 @@ def parse_arguments():
     parser.add_argument("--rounds", type=int, default=5, help="rounds of the key sequence per program")
     parser.add_argument("--quiet", type=float, default=40, help="ms of silence that ends a key's output")
     parser.add_argument("--work", default="/tmp/popp-keys-bench", help="where the mbox, sandbox and homes live")
+    parser.add_argument("--port", type=int, default=47310,
+                        help="the sandbox's port: the console keeps a cache per server address, so it stays the same")
     return parser.parse_args()
 
 
@@ -117,12 +119,12 @@ def write_mbox(path, count):
     os.rename(path + ".partial", path)
 
 
-def start_sandbox(binary, work, conversations):
+def start_sandbox(binary, work, conversations, port):
     """A sandbox of `conversations` kept in a file (seeded once, then reused), frozen clock."""
     database = os.path.join(work, f"sandbox-{conversations}.sqlite")
     started = time.perf_counter()
     sandbox = subprocess.Popen(
-        [binary, "sandbox", "--db", database, "--demo-size", str(conversations), "--speed", "0", "--port", "0"],
+        [binary, "sandbox", "--db", database, "--demo-size", str(conversations), "--speed", "0", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env={"PATH": "/usr/bin:/bin", "HOME": work})
     line = sandbox.stdout.readline().decode()
     if "listening on" not in line:
@@ -132,16 +134,16 @@ def start_sandbox(binary, work, conversations):
     return sandbox, url
 
 
-def cached_conversations(home):
-    """How many conversations the console's cache under `home` holds (0 before it exists)."""
+def cached_conversations(home, url):
+    """How many conversations the console's cache of the server at `url` holds (0 before it exists)."""
+    port = url.split(":")[2].split("/")[0]
     for folder, _, files in os.walk(home):
-        for name in files:
-            if name.endswith((".sqlite", ".db")) and "draft" not in name:
-                try:
-                    with sqlite3.connect(f"file:{os.path.join(folder, name)}?mode=ro", uri=True, timeout=1) as db:
-                        return db.execute("SELECT COUNT(*) FROM conversation").fetchone()[0]
-                except sqlite3.Error:
-                    continue
+        if folder.endswith(f"-{port}") and "cache.sqlite" in files:
+            try:
+                with sqlite3.connect(f"file:{os.path.join(folder, 'cache.sqlite')}?mode=ro", uri=True, timeout=1) as db:
+                    return db.execute("SELECT COUNT(*) FROM conversation").fetchone()[0]
+            except sqlite3.Error:
+                return 0
     return 0
 
 
@@ -151,14 +153,14 @@ def console_environment(home, url):
 
 
 def warm_cache(binary, home, url, conversations):
-    if cached_conversations(home) >= conversations:
+    if cached_conversations(home, url) >= conversations:
         return
     started = time.perf_counter()
     console = Terminal("warm-up", [binary], console_environment(home, url))
-    while cached_conversations(home) < conversations:
+    while cached_conversations(home, url) < conversations:
         console.read_until_quiet(500, limit=1)
         if time.perf_counter() - started > 900:
-            sys.exit(f"the console cached {cached_conversations(home)} of {conversations} in 15 minutes")
+            sys.exit(f"the console cached {cached_conversations(home, url)} of {conversations} in 15 minutes")
     console.stop("q")
     print(f"cache warmed with {conversations} conversations in {time.perf_counter() - started:.1f} s", flush=True)
 
@@ -188,7 +190,7 @@ def main():
     os.makedirs(work, exist_ok=True)
     mbox = os.path.join(work, f"messages-{arguments.messages}.mbox")
     write_mbox(mbox, arguments.messages)
-    sandbox, url = start_sandbox(arguments.console, work, arguments.conversations)
+    sandbox, url = start_sandbox(arguments.console, work, arguments.conversations, arguments.port)
     try:
         home = os.path.join(work, f"console-home-{arguments.conversations}")
         os.makedirs(home, exist_ok=True)

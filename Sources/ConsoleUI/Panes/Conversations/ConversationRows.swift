@@ -26,7 +26,10 @@ enum ConversationRows {
     let base: StyleRole = selected ? (focused ? .listSelected : .listSelectedUnfocused) : .textNormal
     if selected { canvas.fill(row: row, column: 0, width: width, role: base) }
     var column = 0
-    canvas.draw(conversation.needsReview ? "!" : " ", row: row, column: column, width: 1, role: selected ? base : .statusNeedsReview)
+    // A blank marker takes the row's style: a blank in another colour shows nothing and costs bytes on every move.
+    canvas.draw(
+      conversation.needsReview ? "!" : " ", row: row, column: column, width: 1,
+      role: selected || !conversation.needsReview ? base : .statusNeedsReview)
     // Taken over wins; otherwise `@` says a colleague has it open (bright while they type).
     let (who, whoRole): (String, StyleRole) =
       conversation.isHumanTakeover
@@ -35,7 +38,7 @@ enum ConversationRows {
         ? ("@", .statusTakenOver)
         : colleague == .viewing ? ("@", .listChanged) : (" ", base)
     canvas.draw(who, row: row, column: column + 1, width: 1, role: selected ? base : whoRole)
-    canvas.draw(isUnread ? "•" : " ", row: row, column: column + 2, width: 1, role: selected ? base : .listUnread)
+    canvas.draw(isUnread ? "•" : " ", row: row, column: column + 2, width: 1, role: selected || !isUnread ? base : .listUnread)
     column += 3
     let nameRole: StyleRole =
       selected ? base : isOpen ? .textHeader : mark == .new ? .listNew : mark == .changed ? .listChanged : base
