@@ -68,14 +68,15 @@ enum ConversationRow {
     private let statuses = RawValues<ConversationStatus>()
     private let stages = RawValues<ConversationStage>()
     private let outcomes = RawValues<QuestionOutcome>()
-    /// Texts many rows repeat (a campaign's screening questions, review reasons), made once.
+    /// Texts many rows repeat (the organization, a campaign's ids and screening questions, review reasons), made once.
     private var shared = SharedTexts()
 
     /// The conversation of the row `statement` stands on (its columns in `columns` order).
     mutating func read(_ statement: RawStatement) throws -> Conversation {
       Conversation(
-        id: statement.string(0) ?? "", organizationId: statement.string(1), campaignId: statement.string(2),
-        externalId: statement.string(3), externalCampaignId: statement.string(4), candidateId: statement.string(5),
+        id: statement.string(0) ?? "", organizationId: statement.bytes(1).map { shared.string($0) },
+        campaignId: statement.bytes(2).map { shared.string($0) }, externalId: statement.string(3),
+        externalCampaignId: statement.bytes(4).map { shared.string($0) }, candidateId: statement.string(5),
         participantFirstName: statement.string(6), participantLastName: statement.string(7),
         participantPhoneNumber: statement.string(8), participantEmailAddress: statement.string(9),
         channel: statement.bytes(10).map(channels.value),
