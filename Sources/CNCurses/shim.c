@@ -64,6 +64,10 @@ WINDOW *cn_start(const char *term) {
   keypad(stdscr, TRUE);
   nodelay(stdscr, TRUE);
   meta(stdscr, TRUE);
+  /* ncurses polls the keyboard twice per doupdate to give up a frame when keys are waiting; the
+     event loop reads every waiting key before it draws, so those polls only cost time, and a
+     frame given up halfway would leave the screen half drawn. */
+  typeahead(-1);
   /* cbreak keeps XON/XOFF flow control, under which C-s freezes the terminal until C-q:
      C-s submits forms and may send replies here. The change is saved as the program mode,
      and endwin restores the shell's own settings. */
