@@ -87,7 +87,8 @@ let package = Package(
     ),
     .testTarget(name: "PoppAPITests", dependencies: ["PoppAPI"], swiftSettings: strictSettings),
     .testTarget(
-      name: "PoppSandboxTests", dependencies: ["PoppAPI", "PoppSandbox"], swiftSettings: strictSettings),
+      name: "PoppSandboxTests", dependencies: ["PoppAPI", "PoppSandbox", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings),
     .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"], swiftSettings: strictSettings),
     // ConsoleCore's services (polling, outbox) against a real sandbox on loopback.
     .testTarget(name: "ServiceTests", dependencies: ["ConsoleCore", "ConsoleUI", "PoppSandbox"], swiftSettings: strictSettings),

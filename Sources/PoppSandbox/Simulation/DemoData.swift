@@ -11,10 +11,25 @@ enum DemoData {
     let campaigns = try makeCampaigns(organizationId: organizationId, templates: templates, in: world, now: now)
     let launchable = campaigns.filter { $0.campaignStatus == .live }
     guard count > 0, !launchable.isEmpty else { return }
+    // Simulated before they are stored, and stored once as the two weeks left them; SQLite
+    // builds the indexes after.
+    try Schema.deferringIndexes(of: ["conversation", "message"], in: world.db) {
+      try Simulation.run(
+        in: &world, until: now,
+        inserting: makeConversations(count, on: launchable, organizationId: organizationId, in: world, now: now))
+    }
+  }
+
+  /// The demo's conversations as they are created, none of them run yet.
+  private static func makeConversations(
+    _ count: Int, on launchable: [Campaign], organizationId: String, in world: World, now: Int64
+  ) throws -> [ConversationRow] {
     var random = SeededRandom(seed: SeededRandom.hash(world.seed, SeededRandom.hash(organizationId)))
     let day: Int64 = 86_400_000
     var sequence = try world.nextSequence("conversation")
     let forced = Persona.allCases
+    var conversations: [ConversationRow] = []
+    conversations.reserveCapacity(count)
     for index in 0..<count {
       let campaign = launchable[index % launchable.count]
       let person = Names.person(index: index, random: &random)
@@ -40,10 +55,10 @@ enum DemoData {
         additionalContext: nil, businessHours: false, persona: persona, personaSeed: personaSeed,
         phase: .pendingQueue, questionIndex: -1, nudges: 0, pendingEvent: .queue,
         nextEventAt: createdAt + 2_000, pendingAnswer: nil)
-      try row.insert(world.db)
+      conversations.append(row)
       sequence += 1
     }
-    try Simulation.run(in: &world, until: now)
+    return conversations
   }
 
   private static func makeTemplates(organizationId: String, in world: World) throws -> [TemplateRow] {

@@ -34,13 +34,27 @@ enum DeterministicID {
   static func make(seed: UInt64, kind: String, sequence: Int64) -> String {
     let high = SeededRandom.hash(seed, SeededRandom.hash(kind), UInt64(bitPattern: sequence))
     let low = SeededRandom.mix(high ^ 0x5851_F42D_4C95_7F2D)
-    var bytes = withUnsafeBytes(of: high.bigEndian) { Array($0) } + withUnsafeBytes(of: low.bigEndian) { Array($0) }
-    bytes[6] = (bytes[6] & 0x0F) | 0x40
-    bytes[8] = (bytes[8] & 0x3F) | 0x80
-    let hex = bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-    let characters = Array(hex)
-    return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+    // Written digit by digit: a demo makes an id for each of its hundreds of thousands of
+    // messages, and formatting each byte as a String took a fifth of seeding.
+    return String(unsafeUninitializedCapacity: 36) { text in
+      var written = 0
+      for index in 0..<16 {
+        var byte = UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> (56 - 8 * UInt64(index % 8)))
+        if index == 6 { byte = (byte & 0x0F) | 0x40 }  // version 4
+        if index == 8 { byte = (byte & 0x3F) | 0x80 }  // RFC 4122 variant
+        if index == 4 || index == 6 || index == 8 || index == 10 {
+          text[written] = UInt8(ascii: "-")
+          written += 1
+        }
+        text[written] = hexDigits[Int(byte >> 4)]
+        text[written + 1] = hexDigits[Int(byte & 0x0F)]
+        written += 2
+      }
+      return written
+    }
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 extension String {

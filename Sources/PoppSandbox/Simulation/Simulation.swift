@@ -9,21 +9,35 @@ enum Simulation {
   /// Processes due events until none is left at or before `now`. Returns how many ran.
   @discardableResult
   static func run(in world: inout World, until now: Int64, batch: Int = 500) throws -> Int {
-    var processed = 0
-    while true {
-      let due = try ConversationRow.fetchAll(
-        world.db,
-        sql: "SELECT * FROM conversation WHERE nextEventAt <= ? ORDER BY nextEventAt, seq LIMIT ?",
-        arguments: [now, batch])
-      if due.isEmpty { return processed }
-      for var conversation in due {
-        guard let event = conversation.pendingEvent, let time = conversation.nextEventAt else { continue }
-        conversation.schedule(nil, at: nil)
-        try handle(event, at: time, for: &conversation, in: &world)
+    try run(in: &world, until: now, batch: batch, inserting: [])
+  }
+
+  /// Processes due events, of the stored conversations and of `conversations` (rows not
+  /// yet in the database, as a demo being seeded), until none is left at or before `now`;
+  /// then writes back the stored ones that changed and inserts the new ones as they ended.
+  /// Returns how many events ran.
+  ///
+  /// The events run in the order they always have, which fixes the `seq` (and so the id) of
+  /// every message: in batches of `batch`, each the earliest due by (time, conversation),
+  /// an event scheduled during a batch waiting for the next one.
+  @discardableResult
+  static func run(
+    in world: inout World, until now: Int64, batch: Int = 500, inserting conversations: consuming [ConversationRow]
+  ) throws -> Int {
+    let newCount = conversations.count
+    // The stored due ones join the new ones in the array the caller handed over: a demo's
+    // hundred thousand rows are held once.
+    conversations += try ConversationRow.fetchAll(world.db, where: "nextEventAt <= ?", arguments: [now])
+    var queue = EventQueue(conversations: consume conversations)
+    let processed = try queue.run(until: now, batch: batch, in: &world)
+    for (index, conversation) in queue.conversations.enumerated() {
+      if index < newCount {
+        try world.insert(conversation)
+      } else if queue.changed[index] {
         try world.save(conversation)
-        processed += 1
       }
     }
+    return processed
   }
 
   static func handle(_ event: SimulationEvent, at time: Int64, for conversation: inout ConversationRow, in world: inout World) throws {
@@ -107,11 +121,11 @@ struct Turn {
       agentName: campaign.agent?.agentName, company: campaign.company, jobTitle: campaign.campaignTitle,
       location: campaign.location)
     if let templateId = campaign.templateId,
-      let body = try? String.fetchOne(world.db, sql: "SELECT body FROM template WHERE id = ?", arguments: [templateId])
+      let body = try? world.templateBody(id: templateId)
     {
-      return TemplateRendering.render(body, with: values)
+      return world.memory.render(body, with: values)
     }
-    if let custom = campaign.customTemplatedMessage { return TemplateRendering.render(custom, with: values) }
+    if let custom = campaign.customTemplatedMessage { return world.memory.render(custom, with: values) }
     return Script.opening(firstName: conversation.firstName, campaign: campaign)
   }
 
@@ -154,7 +168,7 @@ struct Turn {
   mutating func receive(_ text: String, in world: World) throws {
     try world.append(text, from: .candidate, status: .received, to: &conversation, at: time)
     guard conversation.phase != .done, !conversation.conversationStatus.isFinal else { return }
-    if Script.isOptOut(text) {
+    if world.memory.isOptOut(text) {
       try world.append(Script.optedOut, from: .system, status: .delivered, to: &conversation, at: time + 1)
       conversation.conversationStatus = .optedOut
       conversation.phase = .done
@@ -194,13 +208,11 @@ struct Turn {
     let index = conversation.questionIndex
     if index >= 0 && index < questions.count {
       let question = questions[index]
-      let failed = question.gatesResult && question.questionType == .text && Script.isNegative(answer)
-      var outcomes = conversation.screeningOutcomes
-      outcomes.append(
-        ScreeningQuestionOutcome(
-          screeningQuestion: question.content ?? "Documents: " + (question.documentTypes ?? []).joined(separator: ", "),
-          questionOutcome: failed ? .failed : .passed, responseSummary: String(answer.prefix(140))))
-      conversation.screeningOutcomes = outcomes
+      let failed = question.gatesResult && question.questionType == .text && world.memory.isNegative(answer)
+      let outcome = ScreeningQuestionOutcome(
+        screeningQuestion: question.content ?? "Documents: " + (question.documentTypes ?? []).joined(separator: ", "),
+        questionOutcome: failed ? .failed : .passed, responseSummary: String(answer.prefix(140)))
+      conversation.appendScreeningOutcome(encoded: world.memory.encoded(outcome))
       if failed {
         try world.append(Script.rejection(firstName: conversation.firstName), from: .agent, status: .delivered, to: &conversation, at: time)
         conversation.conversationStatus = .completedScreeningFailed

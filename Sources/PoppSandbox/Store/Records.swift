@@ -153,6 +153,14 @@ struct ConversationRow: Codable, FetchableRecord, PersistableRecord, Sendable {
     set { outcomes = (try? String(decoding: SandboxJSON.encoder.encode(newValue), as: UTF8.self)) ?? "[]" }
   }
 
+  /// Adds an outcome, encoded by `SandboxJSON.encoder`, after the others without decoding
+  /// them: the simulation adds one per answer, and a large demo has hundreds of thousands.
+  mutating func appendScreeningOutcome(encoded element: String?) {
+    guard let element else { return }
+    // The compact encoder writes an array as `[first,second]`.
+    outcomes = outcomes == "[]" ? "[\(element)]" : outcomes.dropLast() + ",\(element)]"
+  }
+
   mutating func schedule(_ event: SimulationEvent?, at time: Int64?) {
     pendingEvent = event
     nextEventAt = event == nil ? nil : time
