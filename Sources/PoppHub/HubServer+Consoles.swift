@@ -109,7 +109,7 @@ extension HubServer {
   }
 
   /// Holds end when the conversation is no longer taken over (handed back here, in Popp's web app, or closed).
-  func releaseHolds(_ conversations: [Conversation]) {
+  func releaseHolds(_ conversations: some Sequence<Conversation>) {
     var released = false
     for conversation in conversations where !conversation.isHumanTakeover && holders[conversation.id] != nil {
       holders[conversation.id] = nil

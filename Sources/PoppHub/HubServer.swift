@@ -129,7 +129,7 @@ public actor HubServer {
 
   var snapshot: HubSnapshot {
     HubSnapshot(
-      campaigns: campaigns, templates: templates, conversations: index.conversations, health: HubHealth(health),
+      campaigns: campaigns, templates: templates, conversations: index.listedConversations, health: HubHealth(health),
       flaggedSince: flaggedSince, outgoing: work.unsentOutgoing())
   }
 

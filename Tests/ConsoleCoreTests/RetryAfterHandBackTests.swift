@@ -33,7 +33,7 @@ import Testing
     #expect(confirmation.message.hasPrefix("Sending it again needs the conversation taken over"))
     #expect(state.handle(.character("y")) == [.takeOver(conversationId: "v1")])
 
-    var conversations = state.index.conversations
+    var conversations = Array(state.index.conversations)
     let position = conversations.firstIndex { $0.id == "v1" }!
     conversations[position].isHumanTakeover = true
     let effects = state.apply(

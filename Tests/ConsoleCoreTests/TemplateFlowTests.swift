@@ -21,7 +21,7 @@ import Testing
   }
 
   func takenOver(_ state: inout AppState, _ id: String) {
-    var conversations = state.index.conversations
+    var conversations = Array(state.index.conversations)
     let position = conversations.firstIndex { $0.id == id }!
     conversations[position].isHumanTakeover = true
     _ = state.apply(

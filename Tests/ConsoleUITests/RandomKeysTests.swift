@@ -74,7 +74,7 @@ import Testing
         case .loadMessages(let id):
           effects += state.apply(.messagesLoaded(conversationId: id, messages: Self.messages(for: id, count: random.next(below: 80))))
         case .takeOver(let id), .handBack(let id):
-          var conversations = state.index.conversations
+          var conversations = Array(state.index.conversations)
           if let position = conversations.firstIndex(where: { $0.id == id }) {
             conversations[position].isHumanTakeover = effect == .takeOver(conversationId: id)
           }

@@ -6,7 +6,7 @@ import Testing
 /// What the status bar promises: freshness first, a notice for a few seconds, and every notice kept for `:messages`.
 @Suite struct StatusBarTests {
   static func flagged(_ state: inout AppState, _ id: String) {
-    var conversations = state.index.conversations
+    var conversations = Array(state.index.conversations)
     let position = conversations.firstIndex { $0.id == id }!
     let previous = conversations[position]
     conversations[position].needsReview = true

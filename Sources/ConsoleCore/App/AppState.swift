@@ -82,7 +82,7 @@ public struct AppState: Sendable {
   public var campaignSelection = 0
   public var statusFilter: StatusFilter = .all
   public var textFilter = ""
-  /// Positions into `index.conversations` of the rows the list shows, in order.
+  /// Slots into `index.conversations` of the rows the list shows, in order.
   public private(set) var visibleRows: [Int] = []
   /// The last `/` query and its rows, which a longer query only narrows.
   private var searchedRows: (String, [Int])?
@@ -217,17 +217,9 @@ public struct AppState: Sendable {
 
   private mutating func keepSelection(_ selectedId: String?) {
     // Rows are in list order, so the selected conversation's row is found by binary search.
-    if let selectedId, let target = index.position(of: selectedId) {
-      var low = 0
-      var high = visibleRows.count
-      while low < high {
-        let middle = (low + high) / 2
-        if visibleRows[middle] < target { low = middle + 1 } else { high = middle }
-      }
-      if low < visibleRows.count && visibleRows[low] == target {
-        conversationSelection = low
-        return
-      }
+    if let selectedId, let row = index.position(of: selectedId, in: visibleRows) {
+      conversationSelection = row
+      return
     }
     conversationSelection = min(conversationSelection, max(visibleRows.count - 1, 0))
   }

@@ -1,0 +1,267 @@
+import Foundation
+import PoppAPI
+
+/// Every conversation's lowercased search text, by slot, for the `/` filter: a query scans
+/// bytes, not Strings.
+///
+/// The keys lie end to end in one buffer (one allocation, read in list order: a scan of 100,000
+/// stays in cache). A key that changes is written again at the end and its old bytes are left
+/// where they were, so a merge never moves the others; once the bytes no key points at are
+/// half the buffer, it is compacted.
+struct SearchKeys: Sendable {
+  private var bytes: [UInt8] = []
+  /// Where each slot's key starts and ends in `bytes`.
+  private var starts: [UInt32] = []
+  private var ends: [UInt32] = []
+  /// Per slot, a 256-bit set of the byte pairs its text holds (4 words each): a query whose
+  /// pairs are not all there cannot match, which rules out most conversations with a few AND
+  /// operations instead of a scan of their text.
+  private var pairSets: [UInt64] = []
+  /// Per slot, the set of bytes its text holds (4 words each), for one-key queries.
+  private var byteSets: [UInt64] = []
+  /// Bytes of replaced keys, which no slot points at any more.
+  private var unusedBytes = 0
+
+  init() {}
+
+  /// The keys of every conversation, slot by slot.
+  init(_ conversations: ChunkedArray<Conversation>) {
+    let count = conversations.count
+    bytes.reserveCapacity(count * 64)
+    starts.reserveCapacity(count)
+    ends.reserveCapacity(count)
+    pairSets = [UInt64](repeating: 0, count: count * 4)
+    byteSets = [UInt64](repeating: 0, count: count * 4)
+    var lowercasing = Lowercasing()
+    conversations.forEachChunk { _, chunk in
+      for conversation in chunk.indices {
+        starts.append(UInt32(bytes.count))
+        Self.appendKey(of: chunk[conversation], to: &bytes, &lowercasing)
+        ends.append(UInt32(bytes.count))
+      }
+    }
+    recordSets(of: 0..<count)
+  }
+
+  /// Adds the key of a conversation that takes the next slot.
+  mutating func append(_ conversation: Conversation, _ lowercasing: inout Lowercasing) {
+    starts.append(UInt32(bytes.count))
+    Self.appendKey(of: conversation, to: &bytes, &lowercasing)
+    ends.append(UInt32(bytes.count))
+    for _ in 0..<4 {
+      pairSets.append(0)
+      byteSets.append(0)
+    }
+    recordSets(of: (starts.count - 1)..<starts.count)
+  }
+
+  /// Makes `conversation` the text of `slot`, whose name, phone, email or externalId changed.
+  mutating func replace(_ slot: Int, with conversation: Conversation, _ lowercasing: inout Lowercasing) {
+    unusedBytes += Int(ends[slot] - starts[slot])
+    starts[slot] = UInt32(bytes.count)
+    Self.appendKey(of: conversation, to: &bytes, &lowercasing)
+    ends[slot] = UInt32(bytes.count)
+    for word in 0..<4 {
+      pairSets[slot * 4 + word] = 0
+      byteSets[slot * 4 + word] = 0
+    }
+    recordSets(of: slot..<(slot + 1))
+    // Each compaction follows at least half a buffer of replaced keys: linear overall.
+    if unusedBytes > bytes.count / 2 { compact() }
+  }
+
+  /// The buffer again with only the keys in use, slot by slot.
+  private mutating func compact() {
+    var compacted: [UInt8] = []
+    compacted.reserveCapacity(bytes.count - unusedBytes)
+    for slot in starts.indices {
+      let start = compacted.count
+      compacted += bytes[Int(starts[slot])..<Int(ends[slot])]
+      starts[slot] = UInt32(start)
+      ends[slot] = UInt32(compacted.count)
+    }
+    bytes = compacted
+    unusedBytes = 0
+  }
+
+  /// The byte and pair sets of the keys of `slots`, in one pass over their text.
+  private mutating func recordSets(of slots: Range<Int>) {
+    bytes.withUnsafeBufferPointer { text in
+      pairSets.withUnsafeMutableBufferPointer { pairs in
+        byteSets.withUnsafeMutableBufferPointer { singles in
+          for slot in slots {
+            let start = Int(starts[slot])
+            let end = Int(ends[slot])
+            guard start < end else { continue }
+            let base = slot * 4
+            var previous = text[start]
+            singles[base + Int(previous >> 6)] |= 1 << UInt64(previous & 63)
+            for position in (start + 1)..<end {
+              let byte = text[position]
+              singles[base + Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+              let bit = Self.pairBit(previous, byte)
+              pairs[base + bit >> 6] |= 1 << UInt64(bit & 63)
+              previous = byte
+            }
+          }
+        }
+      }
+    }
+  }
+
+  static func pairBit(_ first: UInt8, _ second: UInt8) -> Int {
+    Int((UInt32(first) &* 31 &+ UInt32(second)) & 255)
+  }
+
+  // MARK: Searching
+
+  /// The slots among `rows` whose text contains `query` (case-insensitive), in the order given.
+  ///
+  /// The byte and byte-pair sets rule most conversations out with a few AND operations; the
+  /// rest are checked in place in the shared buffer. (A `memchr` over the whole buffer was
+  /// slower: its per-call cost, paid once a conversation, outweighed its speed when most match.)
+  func search(_ query: String, in rows: [Int]) -> [Int] {
+    let needle = Array(query.lowercased().utf8)
+    guard !needle.isEmpty, !rows.isEmpty else { return needle.isEmpty ? rows : [] }
+    let possible = candidates(for: needle, in: rows)
+    // A single byte is decided by the byte sets alone.
+    if needle.count == 1 { return possible }
+    return bytes.withUnsafeBufferPointer { bytes in
+      starts.withUnsafeBufferPointer { starts in
+        ends.withUnsafeBufferPointer { ends in
+          needle.withUnsafeBufferPointer { pin in
+            possible.filter { row in Self.contains(bytes, from: Int(starts[row]), to: Int(ends[row]), pin) }
+          }
+        }
+      }
+    }
+  }
+
+  /// The rows whose byte-pair set holds every pair of `needle` (whose byte set holds it, for one byte).
+  private func candidates(for needle: [UInt8], in rows: [Int]) -> [Int] {
+    guard needle.count >= 2 else {
+      let byte = Int(needle[0])
+      let word = byte >> 6
+      let bit = UInt64(1) << UInt64(byte & 63)
+      return byteSets.withUnsafeBufferPointer { sets in rows.filter { sets[$0 * 4 + word] & bit != 0 } }
+    }
+    var mask: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    for index in 0..<(needle.count - 1) {
+      let bit = Self.pairBit(needle[index], needle[index + 1])
+      let value = UInt64(1) << UInt64(bit & 63)
+      switch bit >> 6 {
+      case 0: mask.0 |= value
+      case 1: mask.1 |= value
+      case 2: mask.2 |= value
+      default: mask.3 |= value
+      }
+    }
+    return pairSets.withUnsafeBufferPointer { sets in
+      rows.filter { row in
+        let base = row * 4
+        return sets[base] & mask.0 == mask.0 && sets[base + 1] & mask.1 == mask.1 && sets[base + 2] & mask.2 == mask.2
+          && sets[base + 3] & mask.3 == mask.3
+      }
+    }
+  }
+
+  private static func contains(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ needle: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    let last = end - needle.count
+    guard start <= last else { return false }
+    let first = needle[0]
+    var position = start
+    while position <= last {
+      if bytes[position] == first {
+        var matched = 1
+        while matched < needle.count && bytes[position + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return true }
+      }
+      position += 1
+    }
+    return false
+  }
+
+  // MARK: Making keys
+
+  /// Whether two versions of a conversation have the same search key.
+  static func sameText(_ a: Conversation, _ b: Conversation) -> Bool {
+    a.participantFirstName == b.participantFirstName && a.participantLastName == b.participantLastName
+      && a.participantPhoneNumber == b.participantPhoneNumber && a.participantEmailAddress == b.participantEmailAddress
+      && a.externalId == b.externalId
+  }
+
+  /// Appends a conversation's search key to `bytes`: first name, last name, full name, phone,
+  /// email and externalId (those present), lowercased, separated by 0x01. The same bytes as
+  /// `[first, last, participantName, phone, email, externalId].compactMap { $0 }
+  /// .joined(separator: "\u{1}").lowercased().utf8`, without making those Strings.
+  static func appendKey(of conversation: Conversation, to bytes: inout [UInt8], _ lowercasing: inout Lowercasing) {
+    var separated = false
+    func append(_ part: String?) {
+      guard let part else { return }
+      if separated { bytes.append(1) }
+      separated = true
+      lowercasing.append(part, to: &bytes)
+    }
+    append(conversation.participantFirstName)
+    append(conversation.participantLastName)
+    // `participantName`: the non-empty names joined by a space.
+    if separated { bytes.append(1) }
+    separated = true
+    let first = conversation.participantFirstName.flatMap { $0.isEmpty ? nil : $0 }
+    let last = conversation.participantLastName.flatMap { $0.isEmpty ? nil : $0 }
+    if let first { lowercasing.append(first, to: &bytes) }
+    if let last {
+      if first != nil { bytes.append(0x20) }
+      lowercasing.append(last, to: &bytes)
+    }
+    append(conversation.participantPhoneNumber)
+    append(conversation.participantEmailAddress)
+    append(conversation.externalId)
+  }
+}
+
+/// Lowercases text into bytes as `lowercased()` would: scalar by scalar, each by its lowercase
+/// mapping. ASCII text (most phones, emails, ids) is copied and lowercased in place; other text
+/// goes scalar by scalar, and only scalars that change when lowercased (Ñ, Å, İ, Σ) look their
+/// mapping up. Whether a scalar of the BMP changes is remembered (the Unicode property lookup
+/// costs more than everything else here); the table is made at the first non-ASCII text, so a
+/// merge of ASCII names never pays for it.
+struct Lowercasing {
+  /// Per BMP scalar: 0 not looked up yet, 1 unchanged, 2 changes when lowercased.
+  private var changes: [UInt8] = []
+
+  mutating func append(_ text: String, to bytes: inout [UInt8]) {
+    let start = bytes.count
+    bytes += text.utf8
+    let ascii = bytes.withUnsafeMutableBufferPointer { bytes in
+      for position in start..<bytes.count {
+        let byte = bytes[position]
+        if byte >= 0x80 { return false }
+        if byte &- 0x41 < 26 { bytes[position] = byte | 0x20 }
+      }
+      return true
+    }
+    if ascii { return }
+    bytes.removeSubrange(start...)
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        let byte = UInt8(scalar.value)
+        bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+      } else if changesWhenLowercased(scalar) {
+        bytes += scalar.properties.lowercaseMapping.utf8
+      } else {
+        UTF8.encode(scalar) { bytes.append($0) }
+      }
+    }
+  }
+
+  private mutating func changesWhenLowercased(_ scalar: Unicode.Scalar) -> Bool {
+    let value = Int(scalar.value)
+    guard value < 0x1_0000 else { return scalar.properties.changesWhenLowercased }
+    if changes.isEmpty { changes = [UInt8](repeating: 0, count: 0x1_0000) }
+    if changes[value] == 0 { changes[value] = scalar.properties.changesWhenLowercased ? 2 : 1 }
+    return changes[value] == 2
+  }
+}
