@@ -363,12 +363,15 @@ public struct AppState: Sendable {
   /// Flagged conversations across every campaign, the longest waiting first.
   public var reviewQueue: [Conversation] { attention.reviewQueue(in: index) }
 
-  /// The conversations around the selection, which the active-set poller keeps fresh: a list page either side (the
-  /// list's page whatever has focus; the thread's page would wrap the thread and the draft on every wake-up).
+  /// The conversations around the selection, which the active-set poller keeps fresh: the selection's list page and
+  /// one either side (the list's page whatever has focus; the thread's page would wrap the thread and the draft on
+  /// every wake-up).
   public var watchedConversationIds: [String] {
-    let page = viewport.listPageSize
-    let low = max(conversationSelection - page, 0)
-    let high = min(conversationSelection + page, visibleRows.count)
+    // The window moves a page at a time, not a row: a new set wakes the poller, and a key that only moves the
+    // selection should not.
+    let page = max(viewport.listPageSize, 1)
+    let low = max((conversationSelection / page - 1) * page, 0)
+    let high = min((conversationSelection / page + 2) * page, visibleRows.count)
     var ids = low < high ? visibleRows[low..<high].map { index.conversations[$0].id } : []
     if let open = thread?.conversationId, !ids.contains(open) { ids.append(open) }
     return ids
