@@ -8,7 +8,7 @@
 # --product popp-console`). For each size it starts `BINARY sandbox --port 0 --speed 0
 # --demo-size SIZE` RUNS times (in memory, as the console's built-in sandbox is) and measures
 # from the launch to the first 200 of `GET /v1/campaigns`. Prints each run and the median,
-# with the peak resident memory of the process (from /usr/bin/time -v, read after it stops).
+# with the process's peak resident memory by then (VmHWM).
 set -euo pipefail
 
 binary=${1:?usage: sandbox-start.sh BINARY [RUNS] [SIZE ...]}
@@ -25,10 +25,10 @@ now_ms() { date +%s%3N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 one_run() {
-  local size=$1 out="$work/out" timing="$work/time" start url ready pid
+  local size=$1 out="$work/out" start url ready pid rss
   : >"$out"
   start=$(now_ms)
-  /usr/bin/time -v -o "$timing" "$binary" sandbox --port 0 --speed 0 --demo-size "$size" >"$out" 2>/dev/null &
+  "$binary" sandbox --port 0 --speed 0 --demo-size "$size" >"$out" 2>/dev/null &
   pid=$!
   until url=$(grep -o 'http://[^ ]*/v1' "$out" 2>/dev/null); do
     kill -0 "$pid" 2>/dev/null || { echo "sandbox exited before it was ready" >&2; exit 1; }
@@ -38,10 +38,9 @@ one_run() {
     sleep 0.005
   done
   ready=$(($(now_ms) - start))
+  rss=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
   kill -TERM "$pid"
   wait "$pid" || true
-  local rss
-  rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$timing")
   echo "$ready $rss"
 }
 

@@ -190,7 +190,7 @@ struct Turn {
     guard !conversation.isHumanTakeover, conversation.phase != .done, conversation.phase != .parked else { return }
     let answer = conversation.pendingAnswer
     conversation.pendingAnswer = nil
-    if let answer, answer.contains("?") {
+    if let answer, world.memory.asksSomething(answer) {
       try flag(reason: "Candidate asked a question the agent cannot answer: \u{201C}\(answer)\u{201D}", in: world, holdingMessage: true)
       return
     }

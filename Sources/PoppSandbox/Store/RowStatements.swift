@@ -4,8 +4,9 @@ import GRDB
 /// Hand-written SQL for the rows the simulation reads and writes by the hundred thousand when
 /// it seeds a demo. GRDB's Codable records encode every row through a keyed container and
 /// build their SQL text anew each time, which was most of the 13.8 s a 10,000-conversation
-/// demo took to start; these bind positional values to statements prepared once per
-/// connection. They write exactly the columns and values the Codable path writes.
+/// demo took to start; these bind each column to a statement prepared once per connection.
+/// They read and write exactly the columns and values the Codable records do (a test holds
+/// them to it).
 
 extension ConversationRow {
   /// Every column of `conversation`, in the order `init(columns:)` reads and `insert(into:)`
@@ -54,26 +55,54 @@ extension ConversationRow {
     return rows
   }
 
-  /// The values of every column, in `columnList` order.
-  private var columnValues: [(any DatabaseValueConvertible)?] {
-    [
-      seq, id, organizationId, campaignId, externalId, externalCampaignId, candidateId, firstName, lastName, phoneNumber,
-      emailAddress, channel, status, stage, needsReview, needsReviewReason, isHumanTakeover, outcomes, lastMessageAt, createdAt,
-      updatedAt, openingMessage, additionalContext, businessHours, persona.rawValue, personaSeed, phase.rawValue, questionIndex,
-      nudges, pendingEvent?.rawValue, nextEventAt, pendingAnswer,
-    ]
+  /// Binds every column but `seq`, in `columnList` order.
+  private func bindColumnsAfterSeq(to statement: inout RawStatement) throws {
+    try statement.bind(id)
+    try statement.bind(organizationId)
+    try statement.bind(campaignId)
+    try statement.bind(externalId)
+    try statement.bind(externalCampaignId)
+    try statement.bind(candidateId)
+    try statement.bind(firstName)
+    try statement.bind(lastName)
+    try statement.bind(phoneNumber)
+    try statement.bind(emailAddress)
+    try statement.bind(channel)
+    try statement.bind(status)
+    try statement.bind(stage)
+    try statement.bind(needsReview)
+    try statement.bind(needsReviewReason)
+    try statement.bind(isHumanTakeover)
+    try statement.bind(outcomes)
+    try statement.bind(lastMessageAt)
+    try statement.bind(createdAt)
+    try statement.bind(updatedAt)
+    try statement.bind(openingMessage)
+    try statement.bind(additionalContext)
+    try statement.bind(businessHours)
+    try statement.bind(persona.rawValue)
+    try statement.bind(personaSeed)
+    try statement.bind(phase.rawValue)
+    try statement.bind(questionIndex)
+    try statement.bind(nudges)
+    try statement.bind(pendingEvent?.rawValue)
+    try statement.bind(nextEventAt)
+    try statement.bind(pendingAnswer)
   }
 
   func insert(into db: Database) throws {
-    try db.cachedStatement(sql: Self.insertSQL).execute(arguments: StatementArguments(columnValues))
+    var statement = try RawStatement(db.cachedStatement(sql: Self.insertSQL), in: db)
+    try statement.bind(seq)
+    try bindColumnsAfterSeq(to: &statement)
+    try statement.run()
   }
 
   /// Writes every column of the row whose `seq` is this one's.
   func update(in db: Database) throws {
-    var values = columnValues
-    values.removeFirst()
-    values.append(seq)
-    try db.cachedStatement(sql: Self.updateSQL).execute(arguments: StatementArguments(values))
+    var statement = try RawStatement(db.cachedStatement(sql: Self.updateSQL), in: db)
+    try bindColumnsAfterSeq(to: &statement)
+    try statement.bind(seq)
+    try statement.run()
     if db.changesCount == 0 {
       throw RecordError.recordNotFound(databaseTableName: Self.databaseTableName, key: ["seq": seq.databaseValue])
     }
@@ -86,7 +115,15 @@ extension MessageRow {
     """
 
   func insert(into db: Database) throws {
-    try db.cachedStatement(sql: Self.insertSQL).execute(
-      arguments: [seq, id, conversationId, body, sender, status, templateId, createdAt])
+    var statement = try RawStatement(db.cachedStatement(sql: Self.insertSQL), in: db)
+    try statement.bind(seq)
+    try statement.bind(id)
+    try statement.bind(conversationId)
+    try statement.bind(body)
+    try statement.bind(sender)
+    try statement.bind(status)
+    try statement.bind(templateId)
+    try statement.bind(createdAt)
+    try statement.run()
   }
 }

@@ -1,8 +1,9 @@
+import Foundation
 import PoppAPI
 
 /// What a world remembers within its transaction. The simulation computes the same few texts
 /// again and again (a demo's openings for each of its conversations; whether a reply from the
-/// scripts opts out or says no; the outcome a scripted answer records), and Foundation's
+/// scripts opts out, says no or asks something; the outcome a scripted answer records), and Foundation's
 /// string and JSON work on them was a third of seeding a large demo. Each answer here is the
 /// function's own, computed once per distinct input.
 ///
@@ -15,6 +16,7 @@ final class WorldMemory {
   private var renderedTemplates: [RenderedTemplate: String] = [:]
   private var optOuts: [String: Bool] = [:]
   private var negatives: [String: Bool] = [:]
+  private var questions: [String: Bool] = [:]
   private var encodedOutcomes: [ScreeningQuestionOutcome: String] = [:]
 
   private struct RenderedTemplate: Hashable {
@@ -44,6 +46,14 @@ final class WorldMemory {
     if let known = negatives[answer] { return known }
     let verdict = Script.isNegative(answer)
     negatives[answer] = verdict
+    return verdict
+  }
+
+  /// `answer.contains("?")`: whether the candidate asked something.
+  func asksSomething(_ answer: String) -> Bool {
+    if let known = questions[answer] { return known }
+    let verdict = answer.contains("?")
+    questions[answer] = verdict
     return verdict
   }
 
