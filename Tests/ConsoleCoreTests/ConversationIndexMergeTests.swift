@@ -96,13 +96,14 @@ import Testing
     return updates
   }
 
-  /// The size of a merge: mostly one to three (merged one at a time), sometimes enough to be
-  /// merged together, now and then none.
+  /// The size of a merge: mostly one to three, sometimes tens (more than 64 are merged together,
+  /// fewer one at a time), now and then none.
   static func mergeSize(_ random: inout SeededRandom) -> Int {
     switch random.below(10) {
     case 0..<6: random.below(3) + 1
     case 6: 8
-    case 7..<9: random.below(40) + 9
+    case 7: random.below(40) + 9
+    case 8: random.below(40) + 60
     default: random.below(2)
     }
   }
@@ -161,6 +162,15 @@ import Testing
     var known = Dictionary(uniqueKeysWithValues: start.map { ($0.id, $0) })
     var index = ConversationIndex(start)
     try mergeRandomly(&index, &known, seed: seed, rounds: 120)
+  }
+
+  /// Enough conversations for several chunks of storage and pages of search keys.
+  @Test func randomMergesOverSeveralPagesAnswerAsAFreshIndex() throws {
+    var random = SeededRandom(state: 77)
+    let start = (0..<2_600).map { Self.conversation($0, &random) }
+    var known = Dictionary(uniqueKeysWithValues: start.map { ($0.id, $0) })
+    var index = ConversationIndex(start)
+    try mergeRandomly(&index, &known, seed: 77, rounds: 25)
   }
 
   @Test func mergesIntoAnEmptyIndexAsAFreshIndex() throws {

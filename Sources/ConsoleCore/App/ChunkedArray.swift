@@ -6,9 +6,10 @@
 /// of 100,000 conversations, the first write copied all of them (retaining every String each
 /// holds); here it copies one chunk and the short array of chunks.
 public struct ChunkedArray<Element> {
-  /// 512 elements a chunk: a copied chunk of conversations is about 0.2 MB, and the array of
-  /// chunks stays a few hundred entries at 100,000.
-  static var chunkShift: Int { 9 }
+  /// 64 elements a chunk of large ones (a conversation is about 350 bytes, so a copied chunk is
+  /// about 22 KB; at 100,000 the array of chunks is 1,563 entries, retained once when a merge
+  /// first writes to a shared index), 1,024 of small ones such as `Double`s.
+  static var chunkShift: Int { MemoryLayout<Element>.stride > 64 ? 6 : 10 }
   static var chunkSize: Int { 1 << chunkShift }
   static var chunkMask: Int { chunkSize - 1 }
 
@@ -17,10 +18,6 @@ public struct ChunkedArray<Element> {
   public private(set) var count = 0
 
   public init() {}
-
-  init(_ elements: some Sequence<Element>) {
-    for element in elements { append(element) }
-  }
 
   mutating func append(_ element: Element) {
     if count & Self.chunkMask == 0 {

@@ -18,7 +18,7 @@ public import PoppAPI
 public struct ConversationIndex: Sendable {
   /// Every known conversation by slot. Rows, and what `slot(of:)` answers, index into it.
   public internal(set) var conversations = ChunkedArray<Conversation>()
-  var slotById: [String: Int] = [:]
+  var slotById = SlotsById()
   /// Per slot, what the list sorts by (`sortKey`), for binary searches in the row lists.
   var sortKeys = ChunkedArray<Double>()
   /// Where each campaign's rows start in `rowsByScope` (a missing campaign id counts as "").
@@ -43,7 +43,7 @@ public struct ConversationIndex: Sendable {
         sortKeys.append(keys[position])
       }
     }
-    var slots = [String: Int](minimumCapacity: list.count)
+    var slots = SlotsById(minimumCapacity: list.count)
     conversations.forEachChunk { start, chunk in
       for offset in chunk.indices { slots[chunk[offset].id] = start + offset }
     }
@@ -216,7 +216,8 @@ public struct ConversationIndex: Sendable {
 
   /// The first place in `rows[range]` (slots in list order) whose conversation does not come
   /// before one sorting by `key` with `id`: where that one is, or would go.
-  func firstPlace(in rows: [Int], _ range: Range<Int>, notBefore key: Double, _ id: String) -> Int {
+  func firstPlace<Rows: RandomAccessCollection<Int>>(in rows: Rows, _ range: Range<Int>, notBefore key: Double, _ id: String) -> Int
+  where Rows.Index == Int {
     var low = range.lowerBound
     var high = range.upperBound
     while low < high {

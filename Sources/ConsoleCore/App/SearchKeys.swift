@@ -4,113 +4,38 @@ import PoppAPI
 /// Every conversation's lowercased search text, by slot, for the `/` filter: a query scans
 /// bytes, not Strings.
 ///
-/// The keys lie end to end in one buffer (one allocation, read in list order: a scan of 100,000
-/// stays in cache). A key that changes is written again at the end and its old bytes are left
-/// where they were, so a merge never moves the others; once the bytes no key points at are
-/// half the buffer, it is compacted.
+/// Slots are kept in pages of 1,024: a merge into an index a copy shares (the screen's) copies
+/// the page it writes to, not every key. Within a page the keys lie end to end in one buffer
+/// (read in list order, a scan stays in cache). A key that changes is written again at the end
+/// of its page's buffer and the old bytes are left where they were, so a merge never moves the
+/// others; once the bytes no key points at are half the buffer, the page is compacted.
 struct SearchKeys: Sendable {
-  private var bytes: [UInt8] = []
-  /// Where each slot's key starts and ends in `bytes`.
-  private var starts: [UInt32] = []
-  private var ends: [UInt32] = []
-  /// Per slot, a 256-bit set of the byte pairs its text holds (4 words each): a query whose
-  /// pairs are not all there cannot match, which rules out most conversations with a few AND
-  /// operations instead of a scan of their text.
-  private var pairSets: [UInt64] = []
-  /// Per slot, the set of bytes its text holds (4 words each), for one-key queries.
-  private var byteSets: [UInt64] = []
-  /// Bytes of replaced keys, which no slot points at any more.
-  private var unusedBytes = 0
+  private var pages: [Page] = []
+
+  private static let pageShift = 10
+  private static let pageSize = 1 << pageShift
+  private static let pageMask = pageSize - 1
 
   init() {}
 
   /// The keys of every conversation, slot by slot.
   init(_ conversations: ChunkedArray<Conversation>) {
-    let count = conversations.count
-    bytes.reserveCapacity(count * 64)
-    starts.reserveCapacity(count)
-    ends.reserveCapacity(count)
-    pairSets = [UInt64](repeating: 0, count: count * 4)
-    byteSets = [UInt64](repeating: 0, count: count * 4)
+    pages.reserveCapacity(conversations.count / Self.pageSize + 1)
     var lowercasing = Lowercasing()
     conversations.forEachChunk { _, chunk in
-      for conversation in chunk.indices {
-        starts.append(UInt32(bytes.count))
-        Self.appendKey(of: chunk[conversation], to: &bytes, &lowercasing)
-        ends.append(UInt32(bytes.count))
-      }
+      for conversation in chunk.indices { append(chunk[conversation], &lowercasing) }
     }
-    recordSets(of: 0..<count)
   }
 
   /// Adds the key of a conversation that takes the next slot.
   mutating func append(_ conversation: Conversation, _ lowercasing: inout Lowercasing) {
-    starts.append(UInt32(bytes.count))
-    Self.appendKey(of: conversation, to: &bytes, &lowercasing)
-    ends.append(UInt32(bytes.count))
-    for _ in 0..<4 {
-      pairSets.append(0)
-      byteSets.append(0)
-    }
-    recordSets(of: (starts.count - 1)..<starts.count)
+    if pages.last.map({ $0.count == Self.pageSize }) ?? true { pages.append(Page(capacity: Self.pageSize)) }
+    pages[pages.count - 1].append(conversation, &lowercasing)
   }
 
   /// Makes `conversation` the text of `slot`, whose name, phone, email or externalId changed.
   mutating func replace(_ slot: Int, with conversation: Conversation, _ lowercasing: inout Lowercasing) {
-    unusedBytes += Int(ends[slot] - starts[slot])
-    starts[slot] = UInt32(bytes.count)
-    Self.appendKey(of: conversation, to: &bytes, &lowercasing)
-    ends[slot] = UInt32(bytes.count)
-    for word in 0..<4 {
-      pairSets[slot * 4 + word] = 0
-      byteSets[slot * 4 + word] = 0
-    }
-    recordSets(of: slot..<(slot + 1))
-    // Each compaction follows at least half a buffer of replaced keys: linear overall.
-    if unusedBytes > bytes.count / 2 { compact() }
-  }
-
-  /// The buffer again with only the keys in use, slot by slot.
-  private mutating func compact() {
-    var compacted: [UInt8] = []
-    compacted.reserveCapacity(bytes.count - unusedBytes)
-    for slot in starts.indices {
-      let start = compacted.count
-      compacted += bytes[Int(starts[slot])..<Int(ends[slot])]
-      starts[slot] = UInt32(start)
-      ends[slot] = UInt32(compacted.count)
-    }
-    bytes = compacted
-    unusedBytes = 0
-  }
-
-  /// The byte and pair sets of the keys of `slots`, in one pass over their text.
-  private mutating func recordSets(of slots: Range<Int>) {
-    bytes.withUnsafeBufferPointer { text in
-      pairSets.withUnsafeMutableBufferPointer { pairs in
-        byteSets.withUnsafeMutableBufferPointer { singles in
-          for slot in slots {
-            let start = Int(starts[slot])
-            let end = Int(ends[slot])
-            guard start < end else { continue }
-            let base = slot * 4
-            var previous = text[start]
-            singles[base + Int(previous >> 6)] |= 1 << UInt64(previous & 63)
-            for position in (start + 1)..<end {
-              let byte = text[position]
-              singles[base + Int(byte >> 6)] |= 1 << UInt64(byte & 63)
-              let bit = Self.pairBit(previous, byte)
-              pairs[base + bit >> 6] |= 1 << UInt64(bit & 63)
-              previous = byte
-            }
-          }
-        }
-      }
-    }
-  }
-
-  static func pairBit(_ first: UInt8, _ second: UInt8) -> Int {
-    Int((UInt32(first) &* 31 &+ UInt32(second)) & 255)
+    pages[slot >> Self.pageShift].replace(slot & Self.pageMask, with: conversation, &lowercasing)
   }
 
   // MARK: Searching
@@ -118,36 +43,32 @@ struct SearchKeys: Sendable {
   /// The slots among `rows` whose text contains `query` (case-insensitive), in the order given.
   ///
   /// The byte and byte-pair sets rule most conversations out with a few AND operations; the
-  /// rest are checked in place in the shared buffer. (A `memchr` over the whole buffer was
+  /// rest are checked in place in their page's buffer. (A `memchr` over the whole buffer was
   /// slower: its per-call cost, paid once a conversation, outweighed its speed when most match.)
   func search(_ query: String, in rows: [Int]) -> [Int] {
     let needle = Array(query.lowercased().utf8)
     guard !needle.isEmpty, !rows.isEmpty else { return needle.isEmpty ? rows : [] }
-    let possible = candidates(for: needle, in: rows)
-    // A single byte is decided by the byte sets alone.
-    if needle.count == 1 { return possible }
-    return bytes.withUnsafeBufferPointer { bytes in
-      starts.withUnsafeBufferPointer { starts in
-        ends.withUnsafeBufferPointer { ends in
-          needle.withUnsafeBufferPointer { pin in
-            possible.filter { row in Self.contains(bytes, from: Int(starts[row]), to: Int(ends[row]), pin) }
-          }
-        }
+    return pages.withUnsafeBufferPointer { pages in
+      // A single byte is decided by the byte sets alone.
+      guard needle.count >= 2 else {
+        let byte = Int(needle[0])
+        let word = byte >> 6
+        let bit = UInt64(1) << UInt64(byte & 63)
+        return rows.filter { row in pages[row >> Self.pageShift].holds(word, bit, at: row & Self.pageMask) }
+      }
+      let mask = Self.pairMask(needle)
+      let possible = rows.filter { row in pages[row >> Self.pageShift].holdsPairs(mask, at: row & Self.pageMask) }
+      return needle.withUnsafeBufferPointer { needle in
+        possible.filter { row in pages[row >> Self.pageShift].contains(needle, at: row & Self.pageMask) }
       }
     }
   }
 
-  /// The rows whose byte-pair set holds every pair of `needle` (whose byte set holds it, for one byte).
-  private func candidates(for needle: [UInt8], in rows: [Int]) -> [Int] {
-    guard needle.count >= 2 else {
-      let byte = Int(needle[0])
-      let word = byte >> 6
-      let bit = UInt64(1) << UInt64(byte & 63)
-      return byteSets.withUnsafeBufferPointer { sets in rows.filter { sets[$0 * 4 + word] & bit != 0 } }
-    }
+  /// The pairs of `needle` as a 256-bit set, in four words.
+  private static func pairMask(_ needle: [UInt8]) -> (UInt64, UInt64, UInt64, UInt64) {
     var mask: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     for index in 0..<(needle.count - 1) {
-      let bit = Self.pairBit(needle[index], needle[index + 1])
+      let bit = pairBit(needle[index], needle[index + 1])
       let value = UInt64(1) << UInt64(bit & 63)
       switch bit >> 6 {
       case 0: mask.0 |= value
@@ -156,31 +77,127 @@ struct SearchKeys: Sendable {
       default: mask.3 |= value
       }
     }
-    return pairSets.withUnsafeBufferPointer { sets in
-      rows.filter { row in
-        let base = row * 4
-        return sets[base] & mask.0 == mask.0 && sets[base + 1] & mask.1 == mask.1 && sets[base + 2] & mask.2 == mask.2
-          && sets[base + 3] & mask.3 == mask.3
-      }
-    }
+    return mask
   }
 
-  private static func contains(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ needle: UnsafeBufferPointer<UInt8>
-  ) -> Bool {
-    let last = end - needle.count
-    guard start <= last else { return false }
-    let first = needle[0]
-    var position = start
-    while position <= last {
-      if bytes[position] == first {
-        var matched = 1
-        while matched < needle.count && bytes[position + matched] == needle[matched] { matched += 1 }
-        if matched == needle.count { return true }
-      }
-      position += 1
+  static func pairBit(_ first: UInt8, _ second: UInt8) -> Int {
+    Int((UInt32(first) &* 31 &+ UInt32(second)) & 255)
+  }
+
+  /// The keys of up to 1,024 consecutive slots.
+  private struct Page: Sendable {
+    var bytes: [UInt8] = []
+    /// Where each slot's key starts and ends in `bytes`.
+    var starts: [UInt32] = []
+    var ends: [UInt32] = []
+    /// Per slot, a 256-bit set of the byte pairs its text holds (4 words each): a query whose
+    /// pairs are not all there cannot match, which rules out most conversations with a few AND
+    /// operations instead of a scan of their text.
+    var pairSets: [UInt64] = []
+    /// Per slot, the set of bytes its text holds (4 words each), for one-key queries.
+    var byteSets: [UInt64] = []
+    /// Bytes of replaced keys, which no slot points at any more.
+    var unusedBytes = 0
+
+    var count: Int { starts.count }
+
+    init(capacity: Int) {
+      bytes.reserveCapacity(capacity * 64)
+      starts.reserveCapacity(capacity)
+      ends.reserveCapacity(capacity)
+      pairSets.reserveCapacity(capacity * 4)
+      byteSets.reserveCapacity(capacity * 4)
     }
-    return false
+
+    mutating func append(_ conversation: Conversation, _ lowercasing: inout Lowercasing) {
+      starts.append(UInt32(bytes.count))
+      SearchKeys.appendKey(of: conversation, to: &bytes, &lowercasing)
+      ends.append(UInt32(bytes.count))
+      for _ in 0..<4 {
+        pairSets.append(0)
+        byteSets.append(0)
+      }
+      recordSets(of: count - 1)
+    }
+
+    mutating func replace(_ entry: Int, with conversation: Conversation, _ lowercasing: inout Lowercasing) {
+      unusedBytes += Int(ends[entry] - starts[entry])
+      starts[entry] = UInt32(bytes.count)
+      SearchKeys.appendKey(of: conversation, to: &bytes, &lowercasing)
+      ends[entry] = UInt32(bytes.count)
+      for word in 0..<4 {
+        pairSets[entry * 4 + word] = 0
+        byteSets[entry * 4 + word] = 0
+      }
+      recordSets(of: entry)
+      // Each compaction follows at least half a buffer of replaced keys: linear overall.
+      if unusedBytes > bytes.count / 2 { compact() }
+    }
+
+    /// The buffer again with only the keys in use, entry by entry.
+    private mutating func compact() {
+      var compacted: [UInt8] = []
+      compacted.reserveCapacity(bytes.count - unusedBytes)
+      for entry in starts.indices {
+        let start = compacted.count
+        compacted += bytes[Int(starts[entry])..<Int(ends[entry])]
+        starts[entry] = UInt32(start)
+        ends[entry] = UInt32(compacted.count)
+      }
+      bytes = compacted
+      unusedBytes = 0
+    }
+
+    /// The byte and pair sets of an entry's key.
+    private mutating func recordSets(of entry: Int) {
+      let start = Int(starts[entry])
+      let end = Int(ends[entry])
+      guard start < end else { return }
+      let base = entry * 4
+      bytes.withUnsafeBufferPointer { text in
+        var previous = text[start]
+        byteSets[base + Int(previous >> 6)] |= 1 << UInt64(previous & 63)
+        for position in (start + 1)..<end {
+          let byte = text[position]
+          byteSets[base + Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+          let bit = SearchKeys.pairBit(previous, byte)
+          pairSets[base + bit >> 6] |= 1 << UInt64(bit & 63)
+          previous = byte
+        }
+      }
+    }
+
+    /// Whether an entry's byte set holds `bit` in `word`.
+    func holds(_ word: Int, _ bit: UInt64, at entry: Int) -> Bool {
+      byteSets[entry * 4 + word] & bit != 0
+    }
+
+    /// Whether an entry's pair set holds every pair of `mask`.
+    func holdsPairs(_ mask: (UInt64, UInt64, UInt64, UInt64), at entry: Int) -> Bool {
+      let base = entry * 4
+      return pairSets[base] & mask.0 == mask.0 && pairSets[base + 1] & mask.1 == mask.1 && pairSets[base + 2] & mask.2 == mask.2
+        && pairSets[base + 3] & mask.3 == mask.3
+    }
+
+    /// Whether an entry's key contains `needle`, checked in place.
+    func contains(_ needle: UnsafeBufferPointer<UInt8>, at entry: Int) -> Bool {
+      let start = Int(starts[entry])
+      let last = Int(ends[entry]) - needle.count
+      guard start <= last else { return false }
+      return bytes.withUnsafeBufferPointer { bytes in
+        let first = needle[0]
+        var position = start
+        while position <= last {
+          if bytes[position] == first {
+            var matched = 1
+            while matched < needle.count && bytes[position + matched] == needle[matched] { matched += 1 }
+            if matched == needle.count { return true }
+          }
+          position += 1
+        }
+        return false
+      }
+    }
   }
 
   // MARK: Making keys
