@@ -12,6 +12,9 @@ public protocol OpenEnum: Codable, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension OpenEnum {
+  /// Inlinable so that each enum gets its own copy, without the generic dispatch per case
+  /// compared: the sandbox's simulation reads a status this way several times a turn.
+  @inlinable
   public init(rawValue: String) {
     self = Self.knownCases.first { $0.rawValue == rawValue } ?? .unknown(rawValue)
   }

@@ -32,7 +32,12 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
 /// restarts too, because the sequence number is the row's own.
 enum DeterministicID {
   static func make(seed: UInt64, kind: String, sequence: Int64) -> String {
-    let high = SeededRandom.hash(seed, SeededRandom.hash(kind), UInt64(bitPattern: sequence))
+    make(seed: seed, kindHash: SeededRandom.hash(kind), sequence: sequence)
+  }
+
+  /// `make(seed:kind:sequence:)` with the kind's `SeededRandom.hash` worked out beforehand.
+  static func make(seed: UInt64, kindHash: UInt64, sequence: Int64) -> String {
+    let high = SeededRandom.hash(seed, kindHash, UInt64(bitPattern: sequence))
     let low = SeededRandom.mix(high ^ 0x5851_F42D_4C95_7F2D)
     // Written digit by digit: a demo makes an id for each of its hundreds of thousands of
     // messages, and formatting each byte as a String took a fifth of seeding.

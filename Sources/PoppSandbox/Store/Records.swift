@@ -135,6 +135,14 @@ struct ConversationRow: Codable, FetchableRecord, PersistableRecord, Sendable {
   var nextEventAt: Int64?
   var pendingAnswer: String?
 
+  /// A row that stands for none, to swap with one that is being worked on.
+  static let vacant = ConversationRow(
+    seq: nil, id: "", organizationId: "", campaignId: "", externalId: nil, externalCampaignId: nil, candidateId: "",
+    firstName: "", lastName: nil, phoneNumber: nil, emailAddress: nil, channel: "", status: "", stage: "", needsReview: false,
+    needsReviewReason: nil, isHumanTakeover: false, outcomes: "[]", lastMessageAt: nil, createdAt: 0, updatedAt: 0,
+    openingMessage: nil, additionalContext: nil, businessHours: false, persona: .passer, personaSeed: 0, phase: .done,
+    questionIndex: -1, nudges: 0, pendingEvent: nil, nextEventAt: nil, pendingAnswer: nil)
+
   var conversationStatus: ConversationStatus {
     get { ConversationStatus(rawValue: status) }
     set { status = newValue.rawValue }

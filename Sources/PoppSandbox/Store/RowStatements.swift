@@ -114,8 +114,13 @@ extension MessageRow {
     INSERT INTO message (seq, id, conversationId, body, sender, status, templateId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     """
 
-  func insert(into db: Database) throws {
-    var statement = try RawStatement(db.cachedStatement(sql: Self.insertSQL), in: db)
+  static func insertStatement(in db: Database) throws -> Statement {
+    try db.cachedStatement(sql: insertSQL)
+  }
+
+  /// Inserts the row with `statement` (from `insertStatement(in:)`), or the one cached for `db`.
+  func insert(into db: Database, using statement: Statement? = nil) throws {
+    var statement = try RawStatement(statement ?? Self.insertStatement(in: db), in: db)
     try statement.bind(seq)
     try statement.bind(id)
     try statement.bind(conversationId)

@@ -19,6 +19,8 @@ struct World {
     try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(seq), 0) + 1 FROM \(table)")) ?? 1
   }
 
+  private static let messageKindHash = SeededRandom.hash("message")
+
   func makeID(_ kind: String, _ sequence: Int64) -> String {
     DeterministicID.make(seed: seed, kind: kind, sequence: sequence)
   }
@@ -46,9 +48,11 @@ struct World {
     let sequence = try memory.nextMessageSequence ?? nextSequence("message")
     memory.nextMessageSequence = sequence + 1
     let row = MessageRow(
-      seq: sequence, id: makeID("message", sequence), conversationId: conversation.id, body: body,
-      sender: sender.rawValue, status: status.rawValue, templateId: templateId, createdAt: time)
-    try row.insert(into: db)
+      seq: sequence, id: DeterministicID.make(seed: seed, kindHash: Self.messageKindHash, sequence: sequence),
+      conversationId: conversation.id, body: body, sender: sender.rawValue, status: status.rawValue, templateId: templateId,
+      createdAt: time)
+    if memory.messageInsert == nil { memory.messageInsert = try MessageRow.insertStatement(in: db) }
+    try row.insert(into: db, using: memory.messageInsert)
     conversation.lastMessageAt = time
     conversation.updatedAt = max(conversation.updatedAt, time)
     return row

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PoppAPI
 
 /// What a world remembers within its transaction. The simulation computes the same few texts
@@ -12,6 +13,8 @@ final class WorldMemory {
   /// Messages are added only by `World.append`, so their `seq` is counted here after one look
   /// at the table, instead of asked for each message.
   var nextMessageSequence: Int64?
+  /// The statement that inserts a message, found once rather than by its SQL text each time.
+  var messageInsert: Statement?
   var templateBodies: [String: String?] = [:]
   private var renderedTemplates: [RenderedTemplate: String] = [:]
   private var optOuts: [String: Bool] = [:]
