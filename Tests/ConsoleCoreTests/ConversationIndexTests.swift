@@ -179,6 +179,32 @@ import Testing
     expectSame(ConversationIndex([]), Reference([]))
   }
 
+  /// The scan reads eight places at a time: a match at any place of a key, short or long, at
+  /// its very end, across a word's edge, or after near misses ("aab", "abab") is found, and
+  /// one a byte past the key's end is not.
+  @Test func findsAMatchAtEveryPlaceOfAKey() {
+    var conversations: [Conversation] = []
+    for before in 0..<19 {
+      for after in 0..<11 {
+        conversations.append(
+          Conversation(
+            id: "c-\(before)-\(after)", campaignId: "camp", participantFirstName: String(repeating: "x", count: before) + "qz",
+            participantLastName: String(repeating: "a", count: after) + (after % 2 == 0 ? "ab" : "b"),
+            conversationStatus: .ongoing, updatedAt: Date(timeIntervalSinceReferenceDate: Double(before * 100 + after))))
+      }
+    }
+    let index = ConversationIndex(conversations)
+    let reference = Reference(conversations)
+    let rows = index.rows(filter: .all, campaignId: nil)
+    let referenceRows = reference.rows(.all, nil)
+    for query in ["qz", "xqz", "xxxxxxxxqz", "zq", "aab", "ab", "aaaab", "qz\u{1}", "z\u{1}a", "b\u{1}", "qz aa", "bq", "xx", "abab"] {
+      let found = index.search(query, in: rows).map { index.conversations[$0].id }
+      let expected = reference.search(query, in: referenceRows).map { reference.conversations[$0].id }
+      #expect(found == expected, "query \(query)")
+    }
+    #expect(index.search("xxxxxxxxxxqz", in: rows).count == 9 * 11, "keys with 10 to 18 x's before qz")
+  }
+
   @Test func searchesNonASCIIAndCaseInsensitively() {
     let index = ConversationIndex(Self.fixture(300))
     let all = index.rows(filter: .all, campaignId: nil)
