@@ -30,6 +30,30 @@ import Testing
   }
 }
 
+extension PersistenceTests {
+  /// A file opened at speed 0 resumes at the time it was left: the wall clock that passed
+  /// between two runs is not run, so a frozen world's conversations are as they were.
+  @Test func aFrozenWorldResumesWhereItWasLeft() async throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("popp-sandbox-\(UUID().uuidString).sqlite").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let first = try await Harness.start(demoSize: 15, databasePath: path)
+    let left = try await first.control.advanceClock(seconds: 0)
+    let before = try await first.client.allConversations().collect()
+    await first.stop()
+    // The demo's newest conversations are queued a second after they were made: with the wall
+    // clock's time run at the restart, they would be.
+    try await Task.sleep(for: .milliseconds(2_500))
+
+    let second = try await Harness.start(demoSize: 15, databasePath: path)
+    let resumed = try await second.control.advanceClock(seconds: 0)
+    #expect(abs(resumed.timeIntervalSince(left)) < 0.01, "the clock is where it was left, not \(resumed) against \(left)")
+    let after = try await second.client.allConversations().collect()
+    #expect(after.map(\.updatedAt) == before.map(\.updatedAt), "nothing ran at the restart")
+    #expect(after.map(\.conversationStatus) == before.map(\.conversationStatus))
+    await second.stop()
+  }
+}
+
 @Suite struct FaultTests {
   @Test func readsAreRetriedThroughServerErrorsAndCounted() async throws {
     try await withSandbox(retryPolicy: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.02)) { harness in

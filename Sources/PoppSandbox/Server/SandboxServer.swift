@@ -58,11 +58,17 @@ public final class SandboxServer: Sendable {
   public init(configuration: SandboxConfiguration) throws {
     self.configuration = configuration
     let database = try Schema.open(path: configuration.databasePath)
-    let clock = SimulationClock(speed: configuration.speed)
-    if let saved = try database.read({ db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'clock'") }).flatMap(
-      Int64.init)
-    {
-      clock.catchUp(to: saved)
+    let saved = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'clock'") }.flatMap(Int64.init)
+    let clock: SimulationClock
+    if let saved, configuration.speed == 0 {
+      // A frozen world stays where it was left: starting at the wall clock would run every
+      // event due since the file was last used (a day's worth, for a file from yesterday)
+      // the moment it opens.
+      clock = SimulationClock(speed: 0, start: saved)
+    } else {
+      // A running world catches up with the time that passed, or keeps the lead a high speed gave it.
+      clock = SimulationClock(speed: configuration.speed)
+      if let saved { clock.catchUp(to: saved) }
     }
     store = try SandboxStore(
       database: database, clock: clock, seed: configuration.seed,
@@ -100,16 +106,26 @@ public final class SandboxServer: Sendable {
         await onReady(URL(string: "http://\(shownHost):\(port)/v1")!)
       },
       logger: logger)
-    try await withThrowingTaskGroup(of: Void.self) { group in
-      group.addTask { try await self.driveSimulation() }
-      group.addTask {
-        if handlingSignals { try await app.runService() } else { try await app.run() }
+    let stopped: Result<Void, any Error>
+    do {
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await self.driveSimulation() }
+        group.addTask {
+          if handlingSignals { try await app.runService() } else { try await app.run() }
+        }
+        // Whichever ends first (the server on a signal, or cancellation) ends the other.
+        try await group.next()
+        group.cancelAll()
       }
-      // Whichever ends first (the server on a signal, or cancellation) ends the other.
-      try await group.next()
-      group.cancelAll()
+      stopped = .success(())
+    } catch {
+      stopped = .failure(error)
     }
-    try? await store.database.write { db in try self.saveClock(db) }
+    // However it stopped (cancelling it, as `RunningSandbox` and the console's built-in
+    // sandbox do, ends it with an error), the clock a `--db` file resumes from is kept; in a
+    // task of its own, because GRDB refuses a write from a cancelled one.
+    await Task { try? await store.database.write { db in try self.saveClock(db) } }.value
+    try stopped.get()
   }
 
   /// Every route the sandbox serves (the API, the control surface and `/openapi.yaml`), as
