@@ -22,7 +22,8 @@ extension ConversationsCommand {
 
     @OptionGroup var options: APIOptions
     @Option(help: "The campaign id.") var campaign: String
-    @Option(help: "The CSV file (UTF-8, comma or semicolon separated, header line first).") var csv: String
+    @Option(help: "The CSV file (UTF-8, comma or semicolon separated, header line first).", completion: Completions.csvFile)
+    var csv: String
     @Flag(name: .customLong("business-hours"), help: "Send during the candidates' business hours.") var businessHours = false
     @OptionGroup var country: DefaultCountryOption
     @Option(

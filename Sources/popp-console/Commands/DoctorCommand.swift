@@ -11,9 +11,14 @@ struct DoctorCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "doctor", abstract: "Check the config, credentials, connection, terminal and files, and say what to fix.")
 
-  @Option(name: .customLong("profile"), help: ArgumentHelp("Check [profiles.NAME] of the config file.", valueName: "NAME"))
+  @Option(
+    name: .customLong("profile"), help: ArgumentHelp("Check [profiles.NAME] of the config file.", valueName: "NAME"),
+    completion: Completions.profileNames)
   var profile: String?
-  @Option(help: ArgumentHelp("Check the hub at this socket (default POPP_HUB when set).", valueName: "PATH")) var hub: String?
+  @Option(
+    help: ArgumentHelp("Check the hub at this socket (default POPP_HUB when set).", valueName: "PATH"),
+    completion: Completions.socketFile)
+  var hub: String?
   @Flag(name: .long, help: "Print the checks as JSON for scripts.") var json = false
   @OptionGroup var logging: LoggingOption
 
@@ -23,6 +28,7 @@ struct DoctorCommand: AsyncParsableCommand {
     report.section("popp-console")
     report.info("version \(PoppConsoleVersion.current) (User-Agent \(PoppConsoleVersion.userAgent))")
     let paths = ConsolePaths(environment: environment)
+    checkInstallation(paths: paths, environment: environment, into: &report)
     checkConfig(paths: paths, environment: environment, into: &report)
     if let hub = hub ?? environment["POPP_HUB"].flatMap({ $0.isEmpty ? nil : $0 }) {
       await checkHub(hub, into: &report)
@@ -32,6 +38,23 @@ struct DoctorCommand: AsyncParsableCommand {
     checkTerminal(environment: environment, into: &report)
     if json { try report.printJSON() } else { report.print() }
     if report.failures > 0 { throw ExitCode(ExitStatus.failure) }
+  }
+
+  /// Which binary runs and where its themes come from: what an admin checks after `make install` or an upgrade.
+  private func checkInstallation(paths: ConsolePaths, environment: [String: String], into report: inout DoctorReport) {
+    let executable = ConsolePaths.runningExecutable
+    if let executable { report.info("binary \(Output.clean(executable.path))") }
+    let folders = paths.themeDirectories(executable: executable)
+    // File names are shown as the other text from outside: inert, whatever bytes a hand-made file's name holds.
+    let names = ThemeLoader.available(in: folders).map { Output.clean($0) }
+    let searched = folders.map { Output.clean(ConsoleSetup.shown($0, environment: environment)) }.joined(separator: ", then ")
+    if folders.count < 2 {
+      report.info(
+        "themes: \(names.isEmpty ? "the built-in default only" : names.joined(separator: ", ")) (looked for in \(searched); "
+          + "no share/popp-console/themes beside this binary: install with `make install`, or unpack the whole tarball)")
+    } else {
+      report.info("themes: \(names.joined(separator: ", ")) (looked for in \(searched))")
+    }
   }
 
   private func checkConfig(paths: ConsolePaths, environment: [String: String], into report: inout DoctorReport) {
