@@ -39,9 +39,11 @@ STRIP ?= strip --strip-debug
 # The Swift runtime linked in: the binary needs no toolchain on the box it is copied to (`ldd` shows what it still
 # needs: README, "System libraries").
 RELEASE_FLAGS := -c release --static-swift-stdlib
-# Running the binary while building (completions, man pages) must neither write a log into the builder's home nor
-# read the builder's config.
+# Running the binary while building must neither write a log into the builder's home nor read the builder's config.
+# The man page plugin runs it under SwiftPM, whose own settings (and git's) may live in XDG_CONFIG_HOME: there only
+# the log is turned off.
 QUIET_RUN := env POPP_LOG_LEVEL=off XDG_CONFIG_HOME=$(CURDIR)/$(STAGE)/empty-config XDG_STATE_HOME=$(CURDIR)/$(STAGE)/state
+PLUGIN_RUN := env POPP_LOG_LEVEL=off
 
 .PHONY: all help build man completions stage install uninstall dist check-install clean-install version
 
@@ -81,7 +83,7 @@ $(STAGED_BINARY): $(SOURCES)
 # every character outside ASCII, so the help texts keep to ASCII (ManualPageTextTests).
 $(STAGED_MAN): $(STAGED_BINARY)
 	rm -rf $(STAGE)/man1 .build/plugins/GenerateManual/outputs/popp-console && install -d $(STAGE)/man1
-	$(QUIET_RUN) $(SWIFT) package generate-manual --configuration $(MAN_CONFIGURATION) --multi-page --date $(RELEASE_DATE)
+	$(PLUGIN_RUN) $(SWIFT) package generate-manual --configuration $(MAN_CONFIGURATION) --multi-page --date $(RELEASE_DATE)
 	for page in .build/plugins/GenerateManual/outputs/popp-console/*.1; do \
 	  sed 's/^$$/.Pp/' "$$page" > "$(STAGE)/man1/$${page##*/}" || exit 1; \
 	done

@@ -63,7 +63,7 @@ struct DoctorCommand: AsyncParsableCommand {
     let document = RunConfig.document(environment: environment)
     let shown = document.file
     guard document.exists else {
-      report.info("no config file at \(shown): defaults apply (see config.example.toml in the repository)")
+      report.info("no config file at \(shown): defaults apply (see \(Self.exampleConfig(environment: environment)))")
       return
     }
     let config = ConfigFile(document: document)
@@ -154,6 +154,18 @@ struct DoctorCommand: AsyncParsableCommand {
     } else {
       report.fail("\(what): \(shown) is not writable", fix: "check the file's owner and mode")
     }
+  }
+
+  /// Where the commented example config is: installed beside the themes' prefix by `make install`, else in the
+  /// repository the binary was built from.
+  static func exampleConfig(environment: [String: String]) -> String {
+    let prefix = ConsolePaths.runningExecutable?.deletingLastPathComponent().deletingLastPathComponent()
+    if let example = prefix?.appendingPathComponent("share/doc/popp-console/config.example.toml"),
+      FileManager.default.fileExists(atPath: example.path)
+    {
+      return Output.clean(ConsoleSetup.shown(example, environment: environment))
+    }
+    return "config.example.toml in the repository"
   }
 
   static func existingAncestor(of path: String) -> String {
