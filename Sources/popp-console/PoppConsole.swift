@@ -27,6 +27,11 @@ struct PoppConsole: AsyncParsableCommand {
     defaultSubcommand: ConsoleCommand.self)
 
   static func main() async {
+    // Before logging: generating a script reads no config and writes no log.
+    if let script = CompletionScripts.requested(by: Array(CommandLine.arguments.dropFirst())) {
+      print(script)
+      Foundation.exit(0)
+    }
     startLogging()
     do {
       var command = try parseAsRoot()

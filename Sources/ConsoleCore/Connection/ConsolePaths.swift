@@ -27,20 +27,64 @@ public struct ConsolePaths: Sendable {
       at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
   }
 
-  /// Where themes are looked for, first hit wins: the user's own, then the `themes/` folder
-  /// shipped beside the binary (found by walking up from it, which covers `swift run` and an
-  /// installed share/popp-console/themes).
+  /// The user's own themes, searched before the shipped ones so that a file of the same name replaces a shipped theme.
+  public var userThemeDirectory: URL { configDirectory.appendingPathComponent("themes") }
+
+  /// Where themes are looked for, first hit wins (README, "Themes"; docs/design.md):
+  ///
+  /// 1. the user's own, `$XDG_CONFIG_HOME/popp-console/themes`;
+  /// 2. the installed ones, `<prefix>/share/popp-console/themes`, where `<prefix>` is the folder above the binary's
+  ///    `bin/` (`make install`, or the `make dist` tarball unpacked anywhere);
+  /// 3. only when there are no installed ones: the `themes/` folder of the source checkout the binary was built in
+  ///    (`swift run`, `.build/<triple>/<configuration>/popp-console`), so an installed binary never reads a source
+  ///    tree, even one it happens to sit in.
+  ///
+  /// `executable` is the running binary with its symlinks resolved (`runningExecutable`): a symlink such as
+  /// /usr/local/bin/popp-console → /opt/popp-console-0.9.0/bin/popp-console finds the themes of the tree it points into.
   public func themeDirectories(executable: URL?) -> [URL] {
-    var directories = [configDirectory.appendingPathComponent("themes")]
-    var folder = executable?.resolvingSymlinksInPath().deletingLastPathComponent()
-    for _ in 0..<6 {
-      guard let current = folder else { break }
-      for candidate in [current.appendingPathComponent("themes"), current.appendingPathComponent("share/popp-console/themes")]
-      where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default-dark.toml").path) {
-        directories.append(candidate)
-      }
-      folder = current.deletingLastPathComponent()
+    var directories = [userThemeDirectory]
+    guard let binFolder = executable?.resolvingSymlinksInPath().deletingLastPathComponent() else { return directories }
+    let installed = binFolder.deletingLastPathComponent().appendingPathComponent("share/popp-console/themes")
+    if Self.isDirectory(installed) {
+      directories.append(installed)
+    } else if let checkout = Self.sourceCheckout(above: binFolder) {
+      directories.append(checkout.appendingPathComponent("themes"))
     }
     return directories
+  }
+
+  /// The binary this process runs, symlinks resolved: Linux's /proc/self/exe names the file the kernel executed,
+  /// whatever argv[0] or the working directory say; elsewhere Foundation's idea of it.
+  public static var runningExecutable: URL? {
+    if var target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), target.hasPrefix("/") {
+      // An upgrade replaces the file under a running console; the kernel then names the old one "… (deleted)", and
+      // its prefix is still where the new themes are.
+      if target.hasSuffix(" (deleted)") { target.removeLast(" (deleted)".count) }
+      return URL(fileURLWithPath: target)
+    }
+    return Bundle.main.executableURL?.resolvingSymlinksInPath()
+  }
+
+  /// The SwiftPM checkout holding a binary built in its `.build` (a folder with Package.swift and
+  /// themes/default-dark.toml), looked for a few folders up: .build/<triple>/<configuration>/ is three.
+  static func sourceCheckout(above folder: URL) -> URL? {
+    var current = folder
+    for _ in 0..<5 {
+      let themes = current.appendingPathComponent("themes/default-dark.toml")
+      if FileManager.default.fileExists(atPath: current.appendingPathComponent("Package.swift").path),
+        FileManager.default.fileExists(atPath: themes.path)
+      {
+        return current
+      }
+      let parent = current.deletingLastPathComponent()
+      if parent.path == current.path { break }
+      current = parent
+    }
+    return nil
+  }
+
+  private static func isDirectory(_ url: URL) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 }

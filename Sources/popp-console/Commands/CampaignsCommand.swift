@@ -20,7 +20,7 @@ struct CampaignsCommand: AsyncParsableCommand {
   struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the organization's campaigns.")
     @OptionGroup var options: APIOptions
-    @Option(help: "Only campaigns in this status (DRAFT, LIVE, ARCHIVED).") var status: String?
+    @Option(help: "Only campaigns in this status (DRAFT, LIVE, ARCHIVED).", completion: Completions.campaignStatuses) var status: String?
 
     func run() async throws {
       let client = try await options.makeClient()
@@ -54,7 +54,8 @@ struct CampaignsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Create a campaign from a JSON file holding the request body (see the README).")
     @OptionGroup var options: APIOptions
-    @Option(name: .long, help: "JSON file with the campaign create request ('-' for standard input).") var file: String
+    @Option(name: .long, help: "JSON file with the campaign create request ('-' for standard input).", completion: Completions.jsonFile)
+    var file: String
 
     func run() async throws {
       let data = try CampaignsCommand.read(file)
@@ -88,9 +89,11 @@ extension CampaignsCommand {
         """)
     @OptionGroup var options: APIOptions
     @Argument(help: "The campaign id.") var id: String
-    @Option(name: .long, help: "JSON file with the fields to change ('-' for standard input); the flags below override it.")
+    @Option(
+      name: .long, help: "JSON file with the fields to change ('-' for standard input); the flags below override it.",
+      completion: Completions.jsonFile)
     var file: String?
-    @Option(help: "New status: DRAFT, LIVE or ARCHIVED.") var status: String?
+    @Option(help: "New status: DRAFT, LIVE or ARCHIVED.", completion: Completions.campaignStatuses) var status: String?
     @Option(help: "New title.") var title: String?
     @Option(name: .customLong("description"), help: "New description.") var campaignDescription: String?
     @Flag(name: .long, help: "Change the status without asking (required for status changes when not on a terminal).") var yes = false

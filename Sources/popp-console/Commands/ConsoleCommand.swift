@@ -13,7 +13,12 @@ struct ConsoleCommand: AsyncParsableCommand {
     commandName: "console", abstract: "Open the terminal console (the default command).")
 
   @Flag(help: "Use the built-in sandbox even when credentials are set.") var sandbox = false
-  @Option(help: "Colour theme by name (see themes/); overrides the config's `theme`.") var theme: String?
+  @Option(
+    help: ArgumentHelp(
+      "Colour theme by name, e.g. gruvbox (`popp-console doctor` lists the themes found); overrides the config's `theme`.",
+      valueName: "NAME"),
+    completion: Completions.themeNames)
+  var theme: String?
   @Option(name: .customLong("demo-size"), help: "Conversations of demo data in the built-in sandbox.") var demoSize = 200
   @Option(name: .customLong("sandbox-speed"), help: "Simulated seconds per real second in the built-in sandbox.") var sandboxSpeed: Double =
     1
@@ -22,12 +27,14 @@ struct ConsoleCommand: AsyncParsableCommand {
   @OptionGroup var logging: LoggingOption
   @Option(
     name: .customLong("profile"),
-    help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"))
+    help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"),
+    completion: Completions.profileNames)
   var profile: String?
   @Option(
     name: .customLong("hub"),
     help: ArgumentHelp(
-      "Attach to the team's hub at this socket instead of polling Popp (overrides POPP_HUB and `hub =`).", valueName: "PATH"))
+      "Attach to the team's hub at this socket instead of polling Popp (overrides POPP_HUB and `hub =`).", valueName: "PATH"),
+    completion: Completions.socketFile)
   var hub: String?
 
   func run() async throws {
@@ -168,7 +175,7 @@ struct ConsoleSetup {
     let problems = document.problems + config.problems + keymapProblems + pollingProblems + composerProblems
     setup.problems = problems.inFileOrder().map(\.description)
     if let themeName = flag ?? config.theme {
-      let directories = paths.themeDirectories(executable: Bundle.main.executableURL)
+      let directories = paths.themeDirectories(executable: ConsolePaths.runningExecutable)
       let (theme, error) = ThemeLoader.load(named: themeName, searchDirectories: directories)
       setup.theme = theme
       if let error { setup.problems.append(error.description + " — using the default theme") }

@@ -11,7 +11,7 @@ extension ConversationsCommand {
     static let configuration = CommandConfiguration(
       abstract: "Start conversations for every row of a CSV file.",
       discussion: """
-        Columns are matched by header ("First Name", "Surname", "Mobile", "E-mail", "Candidate ID", …); \
+        Columns are matched by header ("First Name", "Surname", "Mobile", "E-mail", "Candidate ID" and more); \
         --map FIELD="Header" chooses one (FIELD is firstName, lastName, name, phoneNumber, emailAddress, externalId, \
         openingMessage, additionalContext or closePreviousConversations; --map FIELD= leaves it unmapped).
         Every row is validated first; nothing is sent without confirmation (or --yes when stdin is not a terminal).
@@ -22,7 +22,8 @@ extension ConversationsCommand {
 
     @OptionGroup var options: APIOptions
     @Option(help: "The campaign id.") var campaign: String
-    @Option(help: "The CSV file (UTF-8, comma or semicolon separated, header line first).") var csv: String
+    @Option(help: "The CSV file (UTF-8, comma or semicolon separated, header line first).", completion: Completions.csvFile)
+    var csv: String
     @Flag(name: .customLong("business-hours"), help: "Send during the candidates' business hours.") var businessHours = false
     @OptionGroup var country: DefaultCountryOption
     @Option(
@@ -30,7 +31,7 @@ extension ConversationsCommand {
       help: ArgumentHelp("Read a field from a named column: firstName=\"Given\" (repeatable).", valueName: "FIELD=HEADER"))
     var mappings: [String] = []
     @Option(help: "Force the delimiter: , ; tab (default: detected from the header line).") var delimiter: String?
-    @Option(name: .customLong("batch-size"), help: "Contacts per request (1–10000).") var batchSize = BulkSender.defaultBatchSize
+    @Option(name: .customLong("batch-size"), help: "Contacts per request (1 to 10000).") var batchSize = BulkSender.defaultBatchSize
     @Flag(name: .customLong("dry-run"), help: "Validate and preview; send nothing.") var dryRun = false
     @Flag(help: "Send without asking (required when stdin is not a terminal).") var yes = false
     @Flag(help: "Send rows even when the campaign already has them.") var force = false

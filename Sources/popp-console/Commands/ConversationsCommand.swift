@@ -13,7 +13,7 @@ struct ConversationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List conversations, newest first.")
     @OptionGroup var options: APIOptions
     @Option(help: "Only this campaign's conversations.") var campaign: String?
-    @Option(help: "Only conversations in this status (e.g. ONGOING).") var status: String?
+    @Option(help: "Only conversations in this status (e.g. ONGOING).", completion: Completions.conversationStatuses) var status: String?
     @Flag(name: .customLong("needs-review"), help: "Only conversations flagged for review.") var needsReview = false
 
     func run() async throws {

@@ -11,9 +11,14 @@ struct DoctorCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "doctor", abstract: "Check the config, credentials, connection, terminal and files, and say what to fix.")
 
-  @Option(name: .customLong("profile"), help: ArgumentHelp("Check [profiles.NAME] of the config file.", valueName: "NAME"))
+  @Option(
+    name: .customLong("profile"), help: ArgumentHelp("Check [profiles.NAME] of the config file.", valueName: "NAME"),
+    completion: Completions.profileNames)
   var profile: String?
-  @Option(help: ArgumentHelp("Check the hub at this socket (default POPP_HUB when set).", valueName: "PATH")) var hub: String?
+  @Option(
+    help: ArgumentHelp("Check the hub at this socket (default POPP_HUB when set).", valueName: "PATH"),
+    completion: Completions.socketFile)
+  var hub: String?
   @Flag(name: .long, help: "Print the checks as JSON for scripts.") var json = false
   @OptionGroup var logging: LoggingOption
 
@@ -23,6 +28,7 @@ struct DoctorCommand: AsyncParsableCommand {
     report.section("popp-console")
     report.info("version \(PoppConsoleVersion.current) (User-Agent \(PoppConsoleVersion.userAgent))")
     let paths = ConsolePaths(environment: environment)
+    checkInstallation(paths: paths, environment: environment, into: &report)
     checkConfig(paths: paths, environment: environment, into: &report)
     if let hub = hub ?? environment["POPP_HUB"].flatMap({ $0.isEmpty ? nil : $0 }) {
       await checkHub(hub, into: &report)
@@ -34,13 +40,30 @@ struct DoctorCommand: AsyncParsableCommand {
     if report.failures > 0 { throw ExitCode(ExitStatus.failure) }
   }
 
+  /// Which binary runs and where its themes come from: what an admin checks after `make install` or an upgrade.
+  private func checkInstallation(paths: ConsolePaths, environment: [String: String], into report: inout DoctorReport) {
+    let executable = ConsolePaths.runningExecutable
+    if let executable { report.info("binary \(Output.clean(executable.path))") }
+    let folders = paths.themeDirectories(executable: executable)
+    // File names are shown as the other text from outside: inert, whatever bytes a hand-made file's name holds.
+    let names = ThemeLoader.available(in: folders).map { Output.clean($0) }
+    let searched = folders.map { Output.clean(ConsoleSetup.shown($0, environment: environment)) }.joined(separator: ", then ")
+    if folders.count < 2 {
+      report.info(
+        "themes: \(names.isEmpty ? "the built-in default only" : names.joined(separator: ", ")) (looked for in \(searched); "
+          + "no share/popp-console/themes beside this binary: install with `make install`, or unpack the whole tarball)")
+    } else {
+      report.info("themes: \(names.joined(separator: ", ")) (looked for in \(searched))")
+    }
+  }
+
   private func checkConfig(paths: ConsolePaths, environment: [String: String], into report: inout DoctorReport) {
     report.section("Config")
     let file = paths.configFile
     let document = RunConfig.document(environment: environment)
     let shown = document.file
     guard document.exists else {
-      report.info("no config file at \(shown): defaults apply (see config.example.toml in the repository)")
+      report.info("no config file at \(shown): defaults apply (see \(Self.exampleConfig(environment: environment)))")
       return
     }
     let config = ConfigFile(document: document)
@@ -131,6 +154,18 @@ struct DoctorCommand: AsyncParsableCommand {
     } else {
       report.fail("\(what): \(shown) is not writable", fix: "check the file's owner and mode")
     }
+  }
+
+  /// Where the commented example config is: installed beside the themes' prefix by `make install`, else in the
+  /// repository the binary was built from.
+  static func exampleConfig(environment: [String: String]) -> String {
+    let prefix = ConsolePaths.runningExecutable?.deletingLastPathComponent().deletingLastPathComponent()
+    if let example = prefix?.appendingPathComponent("share/doc/popp-console/config.example.toml"),
+      FileManager.default.fileExists(atPath: example.path)
+    {
+      return Output.clean(ConsoleSetup.shown(example, environment: environment))
+    }
+    return "config.example.toml in the repository"
   }
 
   static func existingAncestor(of path: String) -> String {

@@ -22,7 +22,9 @@ struct HubCommand: AsyncParsableCommand {
       reports for the connection.
       """)
 
-  @Option(help: ArgumentHelp("The socket to listen on (default $XDG_RUNTIME_DIR/popp-console/hub.sock).", valueName: "PATH"))
+  @Option(
+    help: ArgumentHelp("The socket to listen on (default $XDG_RUNTIME_DIR/popp-console/hub.sock).", valueName: "PATH"),
+    completion: Completions.socketFile)
   var socket: String?
   @Option(help: ArgumentHelp("Let the members of this Unix group attach (the socket becomes 0660 in it).", valueName: "NAME"))
   var group: String?
@@ -30,7 +32,8 @@ struct HubCommand: AsyncParsableCommand {
   @Option(name: .customLong("demo-size"), help: "Conversations of demo data in the built-in sandbox.") var demoSize = 200
   @Option(
     name: .customLong("profile"),
-    help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"))
+    help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"),
+    completion: Completions.profileNames)
   var profile: String?
   @OptionGroup var polling: PollingOptions
 

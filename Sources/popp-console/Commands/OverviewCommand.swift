@@ -13,12 +13,15 @@ struct OverviewCommand: AsyncParsableCommand {
 
   @Flag(help: "Use the built-in sandbox even when credentials are set.") var sandbox = false
   @Option(name: .customLong("demo-size"), help: "Conversations of demo data in the built-in sandbox.") var demoSize = 200
-  @Option(name: .customLong("profile"), help: ArgumentHelp("Connect as [profiles.NAME] of the config file.", valueName: "NAME"))
+  @Option(
+    name: .customLong("profile"), help: ArgumentHelp("Connect as [profiles.NAME] of the config file.", valueName: "NAME"),
+    completion: Completions.profileNames)
   var profile: String?
   @Flag(name: .long, help: "Print JSON for scripts instead of tables.") var json = false
   @OptionGroup var logging: LoggingOption
   @Option(
-    name: .customLong("hub"), help: ArgumentHelp("Print what the team's hub at this socket serves (also POPP_HUB).", valueName: "PATH"))
+    name: .customLong("hub"), help: ArgumentHelp("Print what the team's hub at this socket serves (also POPP_HUB).", valueName: "PATH"),
+    completion: Completions.socketFile)
   var hub: String?
 
   func run() async throws {

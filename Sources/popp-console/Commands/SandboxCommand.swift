@@ -14,7 +14,8 @@ struct SandboxCommand: AsyncParsableCommand {
 
   @Option(help: "Address to listen on.") var host = "127.0.0.1"
   @Option(help: "Port to listen on; 0 picks any free port.") var port = 8080
-  @Option(help: "SQLite file to keep the sandbox's state in (in memory when omitted).") var db: String?
+  @Option(help: "SQLite file to keep the sandbox's state in (in memory when omitted).", completion: .file(extensions: ["sqlite", "db"]))
+  var db: String?
   @Option(help: "Seed of the simulation: the same seed replays the same world.") var seed: UInt64 = 1
   @Option(help: "Simulated seconds per real second; 0 freezes the clock (only the control surface moves it).") var speed: Double = 1
   @Option(name: .customLong("demo-size"), help: "Conversations of demo data per organization on first start.") var demoSize = 200

@@ -12,7 +12,8 @@ struct APIOptions: ParsableArguments {
 
   @Option(
     name: .customLong("profile"),
-    help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"))
+    help: ArgumentHelp("Connect as [profiles.NAME] of the config file (overrides POPP_PROFILE and `profile =`).", valueName: "NAME"),
+    completion: Completions.profileNames)
   var profile: String?
 
   @OptionGroup var logging: LoggingOption
@@ -26,7 +27,8 @@ struct APIOptions: ParsableArguments {
     name: .customLong("hub"),
     help: ArgumentHelp(
       "Go through the team's hub at this socket: it reads and acts with its own key, so none is needed here (also POPP_HUB, or `hub =` when no key is set).",
-      valueName: "PATH"))
+      valueName: "PATH"),
+    completion: Completions.socketFile)
   var hub: String?
 
   /// Popp (or the sandbox) over HTTP, or the team's hub when `--hub` or `POPP_HUB` names one, or when the config names
