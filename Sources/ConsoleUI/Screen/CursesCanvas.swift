@@ -60,8 +60,27 @@ final class RetainedWindow {
       guard rowChanged[row] || drawing[row].count != shown[row].count else { continue }
       sentAny = true
       cn_clear_row(pointer, Int32(row))
+      // The furthest column drawn so far, and the style of the call that reached it.
+      var frontier = 0
+      var frontierStyle: StylePalette.Style?
       for call in drawing[row] {
         let style = palette.style(call.role)
+        // A gap no call drew (between two columns of a list row) takes the style of the call
+        // before it when that looks the same on a blank: ncurses then goes from one colour
+        // straight to the next, instead of back to the plain style for the gap and out again
+        // (`ESC[39m ESC(B ESC[m` and a colour: about 11 bytes a gap, two gaps a list row).
+        if let before = frontierStyle, before.blankLooksPlain, call.column > frontier {
+          cn_fill(pointer, Int32(row), Int32(frontier), Int32(call.column - frontier), before.attributes, before.pair)
+        }
+        let end: Int
+        switch call.kind {
+        case .text: end = call.column + call.used
+        case .fill(let width): end = call.column + width
+        }
+        if end >= frontier {
+          frontier = end
+          frontierStyle = style
+        }
         switch call.kind {
         case .text:
           _ = call.scalars.withUnsafeBufferPointer { buffer in

@@ -6,6 +6,9 @@ struct StylePalette {
   struct Style {
     var attributes: attr_t
     var pair: Int32
+    /// Whether a blank in this style looks like a blank of the window (`textNormal`): the same
+    /// background, and no attribute that shows on a space (underline, reverse, standout).
+    var blankLooksPlain = false
   }
 
   let tier: ColorTier
@@ -16,6 +19,7 @@ struct StylePalette {
     self.tier = tier
     self.directColor = directColor
     var pairs: [PairKey: Int32] = [:]
+    var shownBackgrounds: [StyleRole: TerminalColor] = [:]
     for role in StyleRole.allCases {
       let resolved = theme.style(role, tier: tier)
       var pair: Int32 = 0
@@ -32,7 +36,13 @@ struct StylePalette {
         }
       }
       styles[role] = Style(attributes: Self.attributes(resolved.attributes), pair: pair)
+      // Without a pair of its own (none needed, or none left) a role shows the terminal's colours.
+      shownBackgrounds[role] = tier == .monochrome || pair == 0 ? .terminalDefault : resolved.background
+      let showsOnBlank = !resolved.attributes.intersection([.underline, .reverse, .standout]).isEmpty
+      styles[role]?.blankLooksPlain = !showsOnBlank
     }
+    let plain = shownBackgrounds[.textNormal]
+    for role in StyleRole.allCases where shownBackgrounds[role] != plain { styles[role]?.blankLooksPlain = false }
   }
 
   func style(_ role: StyleRole) -> Style { styles[role] ?? Style(attributes: cn_attr_normal(), pair: 0) }
