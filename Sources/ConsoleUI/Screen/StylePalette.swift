@@ -38,11 +38,19 @@ struct StylePalette {
       styles[role] = Style(attributes: Self.attributes(resolved.attributes), pair: pair)
       // Without a pair of its own (none needed, or none left) a role shows the terminal's colours.
       shownBackgrounds[role] = tier == .monochrome || pair == 0 ? .terminalDefault : resolved.background
-      let showsOnBlank = !resolved.attributes.intersection([.underline, .reverse, .standout]).isEmpty
-      styles[role]?.blankLooksPlain = !showsOnBlank
     }
-    let plain = shownBackgrounds[.textNormal]
-    for role in StyleRole.allCases where shownBackgrounds[role] != plain { styles[role]?.blankLooksPlain = false }
+    let plain = shownBackgrounds[.textNormal] ?? .terminalDefault
+    for role in StyleRole.allCases {
+      styles[role]?.blankLooksPlain = Self.blankLooksPlain(
+        theme.style(role, tier: tier).attributes, background: shownBackgrounds[role] ?? .terminalDefault, plainBackground: plain)
+    }
+  }
+
+  /// Whether a blank drawn with `attributes` on `background` looks like a blank of plain text
+  /// (on `plainBackground`): bold, dim and italic do not show on a space; underline, reverse
+  /// and standout do.
+  static func blankLooksPlain(_ attributes: TextAttributes, background: TerminalColor, plainBackground: TerminalColor) -> Bool {
+    background == plainBackground && attributes.intersection([.underline, .reverse, .standout]).isEmpty
   }
 
   func style(_ role: StyleRole) -> Style { styles[role] ?? Style(attributes: cn_attr_normal(), pair: 0) }
