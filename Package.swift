@@ -36,7 +36,7 @@ let package = Package(
       dependencies: [
         "PoppAPI",
         .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDB", package: "GRDB.swift"), "SQLiteStatements",
       ],
       swiftSettings: strictSettings
     ),
@@ -45,9 +45,14 @@ let package = Package(
       dependencies: [
         "PoppAPI", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"), .product(name: "Logging", package: "swift-log"), "CLocaleWidth",
+        "SQLiteStatements",
       ],
       swiftSettings: strictSettings
     ),
+    // Prepared statements bound, stepped and read through SQLite's C API, for the console's cache and the sandbox's
+    // seeding (both are hot paths where GRDB's boxing of values costs more than SQLite).
+    .target(
+      name: "SQLiteStatements", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
     // libc's wcwidth and locale set-up, which Swift's Glibc module leaves out; no curses, so ConsoleCore can count
     // columns as the terminal does.
     .target(name: "CLocaleWidth"),

@@ -1,6 +1,7 @@
 import Foundation
 internal import GRDB
 import PoppAPI
+internal import SQLiteStatements
 
 /// How a `Conversation` is laid out in the cache's `conversation` table: one column per field,
 /// open enums as their raw text, dates as REAL seconds since the reference date (the very

@@ -1,6 +1,7 @@
 public import Foundation
 import GRDB
 public import PoppAPI
+internal import SQLiteStatements
 
 /// Everything the cache holds that the first frame needs, read in one transaction.
 public struct CacheSnapshot: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SQLiteStatements
 
 /// Hand-written SQL for the rows the simulation reads and writes by the hundred thousand when
 /// it seeds a demo. GRDB's Codable records encode every row through a keyed container and
@@ -56,52 +57,56 @@ extension ConversationRow {
   }
 
   /// Binds every column but `seq`, in `columnList` order.
-  private func bindColumnsAfterSeq(to statement: inout RawStatement) throws {
-    try statement.bind(id)
-    try statement.bind(organizationId)
-    try statement.bind(campaignId)
-    try statement.bind(externalId)
-    try statement.bind(externalCampaignId)
-    try statement.bind(candidateId)
-    try statement.bind(firstName)
-    try statement.bind(lastName)
-    try statement.bind(phoneNumber)
-    try statement.bind(emailAddress)
-    try statement.bind(channel)
-    try statement.bind(status)
-    try statement.bind(stage)
-    try statement.bind(needsReview)
-    try statement.bind(needsReviewReason)
-    try statement.bind(isHumanTakeover)
-    try statement.bind(outcomes)
-    try statement.bind(lastMessageAt)
-    try statement.bind(createdAt)
-    try statement.bind(updatedAt)
-    try statement.bind(openingMessage)
-    try statement.bind(additionalContext)
-    try statement.bind(businessHours)
-    try statement.bind(persona.rawValue)
-    try statement.bind(personaSeed)
-    try statement.bind(phase.rawValue)
-    try statement.bind(questionIndex)
-    try statement.bind(nudges)
-    try statement.bind(pendingEvent?.rawValue)
-    try statement.bind(nextEventAt)
-    try statement.bind(pendingAnswer)
+  private func bindColumnsAfterSeq(to parameters: inout ParameterCursor) throws {
+    try parameters.bind(id)
+    try parameters.bind(organizationId)
+    try parameters.bind(campaignId)
+    try parameters.bind(externalId)
+    try parameters.bind(externalCampaignId)
+    try parameters.bind(candidateId)
+    try parameters.bind(firstName)
+    try parameters.bind(lastName)
+    try parameters.bind(phoneNumber)
+    try parameters.bind(emailAddress)
+    try parameters.bind(channel)
+    try parameters.bind(status)
+    try parameters.bind(stage)
+    try parameters.bind(needsReview)
+    try parameters.bind(needsReviewReason)
+    try parameters.bind(isHumanTakeover)
+    try parameters.bind(outcomes)
+    try parameters.bind(lastMessageAt)
+    try parameters.bind(createdAt)
+    try parameters.bind(updatedAt)
+    try parameters.bind(openingMessage)
+    try parameters.bind(additionalContext)
+    try parameters.bind(businessHours)
+    try parameters.bind(persona.rawValue)
+    try parameters.bind(personaSeed)
+    try parameters.bind(phase.rawValue)
+    try parameters.bind(questionIndex)
+    try parameters.bind(nudges)
+    try parameters.bind(pendingEvent?.rawValue)
+    try parameters.bind(nextEventAt)
+    try parameters.bind(pendingAnswer)
   }
 
   func insert(into db: Database) throws {
-    var statement = try RawStatement(db.cachedStatement(sql: Self.insertSQL), in: db)
-    try statement.bind(seq)
-    try bindColumnsAfterSeq(to: &statement)
+    let statement = try RawStatement(db.cachedStatement(sql: Self.insertSQL), in: db)
+    defer { statement.reset() }
+    var parameters = ParameterCursor(statement)
+    try parameters.bind(seq)
+    try bindColumnsAfterSeq(to: &parameters)
     try statement.run()
   }
 
   /// Writes every column of the row whose `seq` is this one's.
   func update(in db: Database) throws {
-    var statement = try RawStatement(db.cachedStatement(sql: Self.updateSQL), in: db)
-    try bindColumnsAfterSeq(to: &statement)
-    try statement.bind(seq)
+    let statement = try RawStatement(db.cachedStatement(sql: Self.updateSQL), in: db)
+    defer { statement.reset() }
+    var parameters = ParameterCursor(statement)
+    try bindColumnsAfterSeq(to: &parameters)
+    try parameters.bind(seq)
     try statement.run()
     if db.changesCount == 0 {
       throw RecordError.recordNotFound(databaseTableName: Self.databaseTableName, key: ["seq": seq.databaseValue])
@@ -120,15 +125,17 @@ extension MessageRow {
 
   /// Inserts the row with `statement` (from `insertStatement(in:)`), or the one cached for `db`.
   func insert(into db: Database, using statement: Statement? = nil) throws {
-    var statement = try RawStatement(statement ?? Self.insertStatement(in: db), in: db)
-    try statement.bind(seq)
-    try statement.bind(id)
-    try statement.bind(conversationId)
-    try statement.bind(body)
-    try statement.bind(sender)
-    try statement.bind(status)
-    try statement.bind(templateId)
-    try statement.bind(createdAt)
+    let statement = try RawStatement(statement ?? Self.insertStatement(in: db), in: db)
+    defer { statement.reset() }
+    var parameters = ParameterCursor(statement)
+    try parameters.bind(seq)
+    try parameters.bind(id)
+    try parameters.bind(conversationId)
+    try parameters.bind(body)
+    try parameters.bind(sender)
+    try parameters.bind(status)
+    try parameters.bind(templateId)
+    try parameters.bind(createdAt)
     try statement.run()
   }
 }
