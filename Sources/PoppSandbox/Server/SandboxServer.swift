@@ -106,7 +106,6 @@ public final class SandboxServer: Sendable {
         await onReady(URL(string: "http://\(shownHost):\(port)/v1")!)
       },
       logger: logger)
-    let stopped: Result<Void, any Error>
     do {
       try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await self.driveSimulation() }
@@ -117,15 +116,18 @@ public final class SandboxServer: Sendable {
         try await group.next()
         group.cancelAll()
       }
-      stopped = .success(())
     } catch {
-      stopped = .failure(error)
+      // Cancelling it, as `RunningSandbox` and the console's built-in sandbox do, ends it here.
+      await keepClock()
+      throw error
     }
-    // However it stopped (cancelling it, as `RunningSandbox` and the console's built-in
-    // sandbox do, ends it with an error), the clock a `--db` file resumes from is kept; in a
-    // task of its own, because GRDB refuses a write from a cancelled one.
+    await keepClock()
+  }
+
+  /// Saves the clock a `--db` file resumes from, however the sandbox stopped: in a task of its
+  /// own, because GRDB refuses a write from a cancelled one.
+  private func keepClock() async {
     await Task { try? await store.database.write { db in try self.saveClock(db) } }.value
-    try stopped.get()
   }
 
   /// Every route the sandbox serves (the API, the control surface and `/openapi.yaml`), as

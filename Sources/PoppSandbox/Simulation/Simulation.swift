@@ -193,7 +193,9 @@ struct Turn {
     guard !conversation.isHumanTakeover, conversation.phase != .done, conversation.phase != .parked else { return }
     let answer = conversation.pendingAnswer
     conversation.pendingAnswer = nil
-    if let answer, world.memory.asksSomething(answer) {
+    // Its bytes, not its Characters: a "?" is a question whatever follows it, and the scan is a
+    // byte loop where `contains(Character)` breaks the text into graphemes.
+    if let answer, answer.utf8.contains(UInt8(ascii: "?")) {
       try flag(reason: "Candidate asked a question the agent cannot answer: \u{201C}\(answer)\u{201D}", in: world, holdingMessage: true)
       return
     }

@@ -123,9 +123,9 @@ extension MessageRow {
     try db.cachedStatement(sql: insertSQL)
   }
 
-  /// Inserts the row with `statement` (from `insertStatement(in:)`), or the one cached for `db`.
-  func insert(into db: Database, using statement: Statement? = nil) throws {
-    let statement = try RawStatement(statement ?? Self.insertStatement(in: db), in: db)
+  /// Inserts the row with `statement`, from `insertStatement(in:)`.
+  func insert(into db: Database, using statement: Statement) throws {
+    let statement = RawStatement(statement, in: db)
     defer { statement.reset() }
     var parameters = ParameterCursor(statement)
     try parameters.bind(seq)

@@ -51,8 +51,7 @@ struct World {
       seq: sequence, id: DeterministicID.make(seed: seed, kindHash: Self.messageKindHash, sequence: sequence),
       conversationId: conversation.id, body: body, sender: sender.rawValue, status: status.rawValue, templateId: templateId,
       createdAt: time)
-    if memory.messageInsert == nil { memory.messageInsert = try MessageRow.insertStatement(in: db) }
-    try row.insert(into: db, using: memory.messageInsert)
+    try row.insert(into: db, using: memory.messageInsert(in: db))
     conversation.lastMessageAt = time
     conversation.updatedAt = max(conversation.updatedAt, time)
     return row

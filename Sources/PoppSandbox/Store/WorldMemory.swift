@@ -4,7 +4,7 @@ import PoppAPI
 
 /// What a world remembers within its transaction. The simulation computes the same few texts
 /// again and again (a demo's openings for each of its conversations; whether a reply from the
-/// scripts opts out, says no or asks something; the outcome a scripted answer records), and Foundation's
+/// scripts opts out or says no; the outcome a scripted answer records), and Foundation's
 /// string and JSON work on them was a third of seeding a large demo. Each answer here is the
 /// function's own, computed once per distinct input.
 ///
@@ -14,17 +14,24 @@ final class WorldMemory {
   /// at the table, instead of asked for each message.
   var nextMessageSequence: Int64?
   /// The statement that inserts a message, found once rather than by its SQL text each time.
-  var messageInsert: Statement?
+  private var messageInsert: Statement?
   var templateBodies: [String: String?] = [:]
   private var renderedTemplates: [RenderedTemplate: String] = [:]
   private var optOuts: [String: Bool] = [:]
   private var negatives: [String: Bool] = [:]
-  private var questions: [String: Bool] = [:]
   private var encodedOutcomes: [ScreeningQuestionOutcome: String] = [:]
 
   private struct RenderedTemplate: Hashable {
     var body: String
     var values: TemplateRendering.Values
+  }
+
+  /// The statement `World.append` inserts messages with.
+  func messageInsert(in db: Database) throws -> Statement {
+    if let known = messageInsert { return known }
+    let statement = try MessageRow.insertStatement(in: db)
+    messageInsert = statement
+    return statement
   }
 
   /// `TemplateRendering.render(body, with: values)`.
@@ -49,14 +56,6 @@ final class WorldMemory {
     if let known = negatives[answer] { return known }
     let verdict = Script.isNegative(answer)
     negatives[answer] = verdict
-    return verdict
-  }
-
-  /// `answer.contains("?")`: whether the candidate asked something.
-  func asksSomething(_ answer: String) -> Bool {
-    if let known = questions[answer] { return known }
-    let verdict = answer.contains("?")
-    questions[answer] = verdict
     return verdict
   }
 
