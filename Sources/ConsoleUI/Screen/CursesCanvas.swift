@@ -16,6 +16,14 @@ struct DrawCall {
   var scalars: [wchar_t] = []
   var used = 0
 
+  /// The column after the last one the call covers.
+  var end: Int {
+    switch kind {
+    case .text: column + used
+    case .fill(let width): column + width
+    }
+  }
+
   /// The same call, whatever was worked out from it.
   func isSame(as other: DrawCall) -> Bool { column == other.column && role == other.role && kind == other.kind }
 }
@@ -72,13 +80,8 @@ final class RetainedWindow {
         if let before = frontierStyle, before.blankLooksPlain, call.column > frontier {
           cn_fill(pointer, Int32(row), Int32(frontier), Int32(call.column - frontier), before.attributes, before.pair)
         }
-        let end: Int
-        switch call.kind {
-        case .text: end = call.column + call.used
-        case .fill(let width): end = call.column + width
-        }
-        if end >= frontier {
-          frontier = end
+        if call.end >= frontier {
+          frontier = call.end
           frontierStyle = style
         }
         switch call.kind {

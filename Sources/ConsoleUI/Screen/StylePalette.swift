@@ -19,7 +19,8 @@ struct StylePalette {
     self.tier = tier
     self.directColor = directColor
     var pairs: [PairKey: Int32] = [:]
-    var shownBackgrounds: [StyleRole: TerminalColor] = [:]
+    // Per role, what shows on a blank: its attributes, and its background as drawn.
+    var blanks: [StyleRole: (attributes: TextAttributes, background: TerminalColor)] = [:]
     for role in StyleRole.allCases {
       let resolved = theme.style(role, tier: tier)
       var pair: Int32 = 0
@@ -37,12 +38,11 @@ struct StylePalette {
       }
       styles[role] = Style(attributes: Self.attributes(resolved.attributes), pair: pair)
       // Without a pair of its own (none needed, or none left) a role shows the terminal's colours.
-      shownBackgrounds[role] = tier == .monochrome || pair == 0 ? .terminalDefault : resolved.background
+      blanks[role] = (resolved.attributes, tier == .monochrome || pair == 0 ? .terminalDefault : resolved.background)
     }
-    let plain = shownBackgrounds[.textNormal] ?? .terminalDefault
-    for role in StyleRole.allCases {
-      styles[role]?.blankLooksPlain = Self.blankLooksPlain(
-        theme.style(role, tier: tier).attributes, background: shownBackgrounds[role] ?? .terminalDefault, plainBackground: plain)
+    let plain = blanks[.textNormal]?.background ?? .terminalDefault
+    for (role, blank) in blanks {
+      styles[role]?.blankLooksPlain = Self.blankLooksPlain(blank.attributes, background: blank.background, plainBackground: plain)
     }
   }
 
