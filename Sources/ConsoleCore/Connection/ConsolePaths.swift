@@ -43,14 +43,20 @@ public struct ConsolePaths: Sendable {
   /// /usr/local/bin/popp-console → /opt/popp-console-0.9.0/bin/popp-console finds the themes of the tree it points into.
   public func themeDirectories(executable: URL?) -> [URL] {
     var directories = [userThemeDirectory]
-    guard let binFolder = executable?.resolvingSymlinksInPath().deletingLastPathComponent() else { return directories }
-    let installed = binFolder.deletingLastPathComponent().appendingPathComponent("share/popp-console/themes")
+    guard let executable, let prefix = Self.installPrefix(of: executable) else { return directories }
+    let installed = prefix.appendingPathComponent("share/popp-console/themes")
     if Self.isDirectory(installed) {
       directories.append(installed)
-    } else if let checkout = Self.sourceCheckout(above: binFolder) {
+    } else if let checkout = Self.sourceCheckout(above: executable.resolvingSymlinksInPath().deletingLastPathComponent()) {
       directories.append(checkout.appendingPathComponent("themes"))
     }
     return directories
+  }
+
+  /// The prefix a binary is installed under: the folder above its `bin/` (symlinks resolved), where `share/` is.
+  public static func installPrefix(of executable: URL) -> URL? {
+    let folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+    return folder.path == "/" ? nil : folder.deletingLastPathComponent()
   }
 
   /// The binary this process runs, symlinks resolved: Linux's /proc/self/exe names the file the kernel executed,

@@ -159,7 +159,7 @@ struct DoctorCommand: AsyncParsableCommand {
   /// Where the commented example config is: installed beside the themes' prefix by `make install`, else in the
   /// repository the binary was built from.
   static func exampleConfig(environment: [String: String]) -> String {
-    let prefix = ConsolePaths.runningExecutable?.deletingLastPathComponent().deletingLastPathComponent()
+    let prefix = ConsolePaths.runningExecutable.flatMap(ConsolePaths.installPrefix(of:))
     if let example = prefix?.appendingPathComponent("share/doc/popp-console/config.example.toml"),
       FileManager.default.fileExists(atPath: example.path)
     {
